@@ -1,0 +1,180 @@
+package news.broadsheet.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the article aggregate: the article row and what hangs off it (authors, tags, embeds, attribution, old slugs). */
+@Repository
+public class ArticleRepository {
+
+    private static final RowMapper<Article> ARTICLE = (rs, n) -> new Article(
+            rs.getLong("id"), rs.getString("slug"), rs.getLong("section_id"), rs.getString("headline"),
+            rs.getString("standfirst"), rs.getString("body_markdown"), rs.getString("body_html"),
+            ArticleStatus.valueOf(rs.getString("status")), rs.getString("language"), rs.getString("canonical_url"),
+            rs.getObject("lead_figure_id") == null ? null : rs.getLong("lead_figure_id"),
+            Rows.instant(rs, "created_at"), Rows.instant(rs, "published_at"), Rows.instant(rs, "updated_at"),
+            Rows.instant(rs, "scheduled_at"), rs.getLong("version"));
+
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.language,
+            a.status, a.published_at, f.src AS lead_src, f.alt AS lead_alt""";
+    private static final String SUMMARY_FROM = """
+            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN figures f ON f.id = a.lead_figure_id""";
+    private static final RowMapper<ArticleSummary> SUMMARY = (rs, n) -> new ArticleSummary(
+            rs.getLong("id"), rs.getString("slug"), rs.getString("section_slug"), rs.getString("section_name"),
+            rs.getString("headline"), rs.getString("standfirst"), rs.getString("language"),
+            ArticleStatus.valueOf(rs.getString("status")), Rows.instant(rs, "published_at"),
+            rs.getString("lead_src"), rs.getString("lead_alt"));
+    private static final String PUBLIC = "a.status = 'PUBLISHED'";
+
+    private final JdbcClient db;
+
+    ArticleRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<Article> findById(long id) {
+        return db.sql("SELECT * FROM articles WHERE id = :id").param("id", id).query(ARTICLE).optional();
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return db.sql("SELECT * FROM articles WHERE slug = :slug").param("slug", slug).query(ARTICLE).optional();
+    }
+
+    public Optional<Long> findIdByOldSlug(String slug) {
+        return db.sql("SELECT article_id FROM article_old_slugs WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
+    }
+
+    public long countAll() {
+        return db.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+    }
+
+    public List<ArticleSummary> latestPublished(int limit) {
+        return db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " WHERE " + PUBLIC
+                        + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
+                .param("limit", limit).query(SUMMARY).list();
+    }
+
+    public Page<ArticleSummary> publishedInSection(long sectionId, int page, int size) {
+        return page("a.section_id = :key", sectionId, page, size);
+    }
+
+    public Page<ArticleSummary> publishedWithTag(long tagId, int page, int size) {
+        return page("a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :key)", tagId, page, size);
+    }
+
+    public Page<ArticleSummary> publishedByAuthor(long authorId, int page, int size) {
+        return page("a.id IN (SELECT article_id FROM article_authors WHERE author_id = :key)", authorId, page, size);
+    }
+
+    private Page<ArticleSummary> page(String filter, long key, int page, int size) {
+        long total = db.sql("SELECT COUNT(*) FROM articles a WHERE " + PUBLIC + " AND " + filter)
+                .param("key", key).query(Long.class).single();
+        List<ArticleSummary> items = db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " WHERE " + PUBLIC + " AND " + filter
+                        + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .param("key", key).param("limit", size).param("offset", (long) (page - 1) * size)
+                .query(SUMMARY).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * Published stories that share the most tags with this one, then stories from its section,
+     * newest first; never the article itself.
+     */
+    public List<ArticleSummary> related(Article article, int limit) {
+        return db.sql("SELECT * FROM (SELECT " + SUMMARY_COLUMNS + """
+                        , (SELECT COUNT(*) FROM article_tags mine JOIN article_tags theirs ON theirs.tag_id = mine.tag_id
+                           WHERE mine.article_id = :id AND theirs.article_id = a.id) AS shared_tags,
+                          CASE WHEN a.section_id = :section THEN 1 ELSE 0 END AS same_section
+                        """ + SUMMARY_FROM + " WHERE " + PUBLIC + """
+                         AND a.id <> :id) candidates
+                        WHERE shared_tags > 0 OR same_section = 1
+                        ORDER BY shared_tags DESC, same_section DESC, published_at DESC, id DESC
+                        LIMIT :limit""")
+                .param("id", article.id()).param("section", article.sectionId()).param("limit", limit)
+                .query(SUMMARY).list();
+    }
+
+    /** Every article whatever its status, newest first: the newsroom's desk view. */
+    public List<ArticleSummary> recentForNewsroom(int limit) {
+        return db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM
+                        + " ORDER BY COALESCE(a.published_at, a.created_at) DESC, a.id DESC LIMIT :limit")
+                .param("limit", limit).query(SUMMARY).list();
+    }
+
+    public List<Embed> embeds(long articleId) {
+        return db.sql("SELECT url, provider, title, thumbnail_url FROM article_embeds WHERE article_id = :id ORDER BY id")
+                .param("id", articleId)
+                .query((rs, n) -> new Embed(rs.getString("url"), rs.getString("provider"), rs.getString("title"), rs.getString("thumbnail_url")))
+                .list();
+    }
+
+    public Optional<Attribution> attribution(long articleId) {
+        return db.sql("""
+                SELECT s.id, s.name, s.home_url, at.original_url, at.took_text, at.took_images, at.retrieved_at
+                FROM attributions at JOIN sources s ON s.id = at.source_id WHERE at.article_id = :id""")
+                .param("id", articleId)
+                .query((rs, n) -> new Attribution(SourceRepository.SOURCE.mapRow(rs, n), rs.getString("original_url"),
+                        rs.getBoolean("took_text"), rs.getBoolean("took_images"), Rows.instant(rs, "retrieved_at")))
+                .optional();
+    }
+
+    long insert(ArticleDraft draft, String bodyHtml, Instant now) {
+        return db.sql("""
+                INSERT INTO articles (slug, section_id, headline, standfirst, body_markdown, body_html, status, language,
+                                      canonical_url, lead_figure_id, created_at, published_at, updated_at, scheduled_at)
+                VALUES (:slug, :section, :headline, :standfirst, :markdown, :html, :status, :language,
+                        :canonical, :lead, :now, :published, :updated, :scheduled)
+                RETURNING id""")
+                .param("slug", draft.slug()).param("section", draft.sectionId()).param("headline", draft.headline())
+                .param("standfirst", draft.standfirst()).param("markdown", draft.bodyMarkdown()).param("html", bodyHtml)
+                .param("status", draft.status().name()).param("language", draft.language())
+                .param("canonical", draft.canonicalUrl()).param("lead", draft.leadFigureId()).param("now", now.toEpochMilli())
+                .param("published", Rows.millis(draft.publishedAt())).param("updated", Rows.millis(draft.updatedAt()))
+                .param("scheduled", Rows.millis(draft.scheduledAt()))
+                .query(Long.class).single();
+    }
+
+    void addAuthor(long articleId, long authorId, int position) {
+        db.sql("INSERT INTO article_authors (article_id, author_id, position) VALUES (:article, :author, :position)")
+                .param("article", articleId).param("author", authorId).param("position", position).update();
+    }
+
+    void addTag(long articleId, long tagId) {
+        db.sql("INSERT INTO article_tags (article_id, tag_id) VALUES (:article, :tag) ON CONFLICT DO NOTHING")
+                .param("article", articleId).param("tag", tagId).update();
+    }
+
+    void addEmbed(long articleId, Embed embed) {
+        db.sql("INSERT INTO article_embeds (article_id, url, provider, title, thumbnail_url) VALUES (:article, :url, :provider, :title, :thumb)")
+                .param("article", articleId).param("url", embed.url()).param("provider", embed.provider())
+                .param("title", embed.title()).param("thumb", embed.thumbnailUrl()).update();
+    }
+
+    void setAttribution(long articleId, long sourceId, String originalUrl, boolean tookText, boolean tookImages, Instant retrievedAt) {
+        db.sql("""
+                INSERT INTO attributions (article_id, source_id, original_url, took_text, took_images, retrieved_at)
+                VALUES (:article, :source, :url, :text, :images, :retrieved)""")
+                .param("article", articleId).param("source", sourceId).param("url", originalUrl)
+                .param("text", tookText).param("images", tookImages).param("retrieved", retrievedAt.toEpochMilli()).update();
+    }
+
+    /** Moves the article to a new slug and remembers the old one, unless that would collide with a live slug. */
+    boolean changeSlug(long articleId, String newSlug, Instant now) {
+        Optional<Article> current = findById(articleId);
+        if (current.isEmpty() || current.get().slug().equals(newSlug) || findBySlug(newSlug).isPresent()) {
+            return false;
+        }
+        db.sql("DELETE FROM article_old_slugs WHERE slug = :slug").param("slug", newSlug).update();
+        db.sql("INSERT INTO article_old_slugs (slug, article_id) VALUES (:slug, :id) ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id")
+                .param("slug", current.get().slug()).param("id", articleId).update();
+        db.sql("UPDATE articles SET slug = :slug, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("slug", newSlug).param("now", now.toEpochMilli()).param("id", articleId).update();
+        return true;
+    }
+}

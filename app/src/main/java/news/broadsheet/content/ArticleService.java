@@ -1,0 +1,89 @@
+package news.broadsheet.content;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes articles: every change to an article and what hangs off it commits together or not at all. */
+@Service
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final TagRepository tags;
+    private final FigureRepository figures;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final Clock clock;
+
+    ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, Clock clock) {
+        this.articles = articles;
+        this.tags = tags;
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long create(ArticleDraft draft) {
+        if (!Slugs.isValid(draft.slug())) {
+            throw new IllegalArgumentException("Not a valid slug: " + draft.slug());
+        }
+        if (draft.headline() == null || draft.headline().isBlank()) {
+            throw new IllegalArgumentException("An article needs a headline");
+        }
+        if (draft.authorIds().isEmpty()) {
+            throw new IllegalArgumentException("An article needs at least one author");
+        }
+        Instant now = clock.instant();
+        long id = articles.insert(normalized(draft), render(draft.bodyMarkdown(), draft.embeds()), now);
+        for (int i = 0; i < draft.authorIds().size(); i++) {
+            articles.addAuthor(id, draft.authorIds().get(i), i);
+        }
+        for (String tag : draft.tagNames()) {
+            articles.addTag(id, tags.idForName(tag));
+        }
+        draft.embeds().forEach(embed -> articles.addEmbed(id, embed));
+        ArticleDraft.AttributionDraft attribution = draft.attribution();
+        if (attribution != null) {
+            articles.setAttribution(id, attribution.sourceId(), attribution.originalUrl(), attribution.tookText(),
+                    attribution.tookImages(), attribution.retrievedAt());
+        }
+        return id;
+    }
+
+    /** Renames an article's slug; the old URL keeps answering with a redirect. */
+    @Transactional
+    public boolean changeSlug(long articleId, String newSlug) {
+        if (!Slugs.isValid(newSlug)) {
+            throw new IllegalArgumentException("Not a valid slug: " + newSlug);
+        }
+        return articles.changeSlug(articleId, newSlug, clock.instant());
+    }
+
+    /** The body as readers see it, rendered by the same code for preview and publication. */
+    public String render(String bodyMarkdown, List<Embed> embeds) {
+        return markdown.render(bodyMarkdown, new MarkdownRenderer.References() {
+            @Override
+            public Optional<Figure> figure(long id) {
+                return figures.findById(id);
+            }
+
+            @Override
+            public Optional<Embed> embed(String url) {
+                return embeds.stream().filter(e -> e.url().equals(url)).findFirst();
+            }
+        });
+    }
+
+    private static ArticleDraft normalized(ArticleDraft draft) {
+        String language = draft.language() == null || draft.language().isBlank()
+                ? "en" : Locale.forLanguageTag(draft.language().strip()).toLanguageTag();
+        return new ArticleDraft(draft.slug(), draft.sectionId(), draft.headline().strip(),
+                draft.standfirst() == null ? "" : draft.standfirst().strip(), draft.bodyMarkdown(), language,
+                draft.canonicalUrl(), draft.leadFigureId(), draft.authorIds(), draft.tagNames(), draft.embeds(),
+                draft.attribution(), draft.status(), draft.publishedAt(), draft.updatedAt(), draft.scheduledAt());
+    }
+}

@@ -1,0 +1,4 @@
+package news.broadsheet.content;
+
+public record FollowLink(String network, String url) {
+}

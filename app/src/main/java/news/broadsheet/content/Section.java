@@ -1,0 +1,4 @@
+package news.broadsheet.content;
+
+public record Section(long id, String slug, String name, String description, int position) {
+}

@@ -1,0 +1,4 @@
+package news.broadsheet.content;
+
+public record Tag(long id, String slug, String name) {
+}

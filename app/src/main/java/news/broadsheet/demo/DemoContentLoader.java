@@ -1,0 +1,179 @@
+package news.broadsheet.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import news.broadsheet.content.ArticleDraft;
+import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.ArticleService;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.AuthorRepository;
+import news.broadsheet.content.Embed;
+import news.broadsheet.content.FigureRepository;
+import news.broadsheet.content.FollowLink;
+import news.broadsheet.content.SectionRepository;
+import news.broadsheet.content.SettingsRepository;
+import news.broadsheet.content.SourceRepository;
+import news.broadsheet.demo.DemoContent.ArticleInfo;
+import news.broadsheet.demo.DemoContent.FigureInfo;
+import news.broadsheet.platform.BroadsheetProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the demo newsroom into an empty database on first start. Everything goes in one
+ * transaction: a crash half-way leaves an empty database and the next start tries again;
+ * a marker setting written in the same transaction stops a second load.
+ */
+@Component
+class DemoContentLoader implements ApplicationRunner {
+
+    static final String LOADED_MARKER = "demo.loaded";
+    private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
+    private static final Pattern FIGURE_REF = Pattern.compile("figure:([a-z0-9_-]+)");
+
+    private final boolean enabled;
+    private final BroadsheetProperties properties;
+    private final TransactionTemplate transaction;
+    private final SettingsRepository settings;
+    private final SectionRepository sections;
+    private final AuthorRepository authors;
+    private final SourceRepository sources;
+    private final FigureRepository figures;
+    private final ArticleRepository articles;
+    private final ArticleService articleService;
+    private final Clock clock;
+
+    DemoContentLoader(@Value("${broadsheet.demo.enabled:true}") boolean enabled, BroadsheetProperties properties,
+                      TransactionTemplate transaction, SettingsRepository settings, SectionRepository sections,
+                      AuthorRepository authors, SourceRepository sources, FigureRepository figures,
+                      ArticleRepository articles, ArticleService articleService, Clock clock) {
+        this.enabled = enabled;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.sections = sections;
+        this.authors = authors;
+        this.sources = sources;
+        this.figures = figures;
+        this.articles = articles;
+        this.articleService = articleService;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || settings.get(LOADED_MARKER).isPresent() || articles.countAll() > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        DemoContent demo = read();
+        drawImages(demo);
+        int loaded = transaction.execute(status -> load(demo));
+        log.info("Loaded demo content: {} articles in {} ms (turn off with broadsheet.demo.enabled=false)",
+                loaded, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static DemoContent read() {
+        try (InputStream in = new ClassPathResource("demo/demo-content.json").getInputStream()) {
+            return JsonMapper.builder().build().readValue(in, DemoContent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bundled demo content cannot be read", e);
+        }
+    }
+
+    /** Images first and outside the transaction: writing them twice is harmless, holding the write lock meanwhile is not. */
+    private void drawImages(DemoContent demo) {
+        Map<String, Float> hues = sectionHues(demo);
+        try {
+            for (ArticleInfo article : demo.articles()) {
+                float hue = hues.getOrDefault(article.section(), 0.1f);
+                DemoImages.draw(imageFile(article.slug(), "lead"), article.slug(), hue);
+                for (FigureInfo figure : nullSafe(article.figures())) {
+                    DemoImages.draw(imageFile(article.slug(), figure.key()), article.slug() + figure.key(), (hue + 0.3f) % 1f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write demo images under " + properties.mediaDir(), e);
+        }
+    }
+
+    private int load(DemoContent demo) {
+        Instant now = clock.instant();
+        settings.put("site.name", demo.site().name());
+        settings.put("site.tagline", demo.site().tagline());
+        settings.put("site.time-zone", demo.site().timeZone());
+        settings.replaceFollowLinks(demo.site().follow().stream().map(f -> new FollowLink(f.network(), f.url())).toList());
+
+        Map<String, Long> sectionIds = new HashMap<>();
+        for (int i = 0; i < demo.sections().size(); i++) {
+            var s = demo.sections().get(i);
+            sectionIds.put(s.slug(), sections.insert(s.slug(), s.name(), s.description(), i));
+        }
+        Map<String, Long> authorIds = new HashMap<>();
+        demo.authors().forEach(a -> authorIds.put(a.slug(), authors.insert(a.slug(), a.name(), a.bio(), null)));
+        Map<String, Long> partnerIds = new HashMap<>();
+        demo.partners().forEach(p -> partnerIds.put(p.key(), sources.insert(p.name(), p.homeUrl())));
+
+        for (ArticleInfo a : demo.articles()) {
+            Instant published = now.minus(Duration.ofHours(a.publishedHoursAgo()));
+            Instant updated = a.updatedHoursAgo() == null ? null : now.minus(Duration.ofHours(a.updatedHoursAgo()));
+            long leadId = figures.insert(mediaPath(a.slug(), "lead"), a.lead().alt(), a.lead().caption(), a.lead().credit(),
+                    DemoImages.WIDTH, DemoImages.HEIGHT, now);
+            Map<String, Long> figureIds = new HashMap<>();
+            for (FigureInfo f : nullSafe(a.figures())) {
+                figureIds.put(f.key(), figures.insert(mediaPath(a.slug(), f.key()), f.alt(), f.caption(), f.credit(),
+                        DemoImages.WIDTH, DemoImages.HEIGHT, now));
+            }
+            Matcher refs = FIGURE_REF.matcher(a.body());
+            String body = refs.replaceAll(m -> figureIds.containsKey(m.group(1))
+                    ? "figure:" + figureIds.get(m.group(1)) : Matcher.quoteReplacement(m.group()));
+            ArticleDraft.AttributionDraft attribution = a.partner() == null ? null
+                    : new ArticleDraft.AttributionDraft(partnerIds.get(a.partner()), a.originalUrl(),
+                    a.took() == null || a.took().text(), a.took() == null || a.took().images(), published.minus(Duration.ofMinutes(40)));
+            articleService.create(new ArticleDraft(a.slug(), sectionIds.get(a.section()), a.headline(), a.standfirst(), body,
+                    a.language(), null, leadId, a.authors().stream().map(authorIds::get).toList(), a.tags(),
+                    nullSafe(a.embeds()).stream().map(e -> new Embed(e.url(), e.provider(), e.title(), null)).toList(),
+                    attribution, ArticleStatus.PUBLISHED, published, updated, null));
+        }
+        settings.put(LOADED_MARKER, now.toString());
+        return demo.articles().size();
+    }
+
+    private static Map<String, Float> sectionHues(DemoContent demo) {
+        Map<String, Float> hues = new HashMap<>();
+        for (int i = 0; i < demo.sections().size(); i++) {
+            hues.put(demo.sections().get(i).slug(), (0.08f + i * 0.19f) % 1f);
+        }
+        return hues;
+    }
+
+    private Path imageFile(String slug, String key) {
+        return properties.mediaDir().resolve("demo").resolve(slug + "-" + key + ".jpg");
+    }
+
+    private static String mediaPath(String slug, String key) {
+        return "/media/demo/" + slug + "-" + key + ".jpg";
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,107 @@
+package news.broadsheet.newsroom;
+
+import java.security.Principal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.SettingsRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import news.broadsheet.newsroom.NewsroomViews.Csrf;
+import news.broadsheet.newsroom.NewsroomViews.DeskPage;
+import news.broadsheet.newsroom.NewsroomViews.DeskRow;
+import news.broadsheet.newsroom.NewsroomViews.LoginPage;
+import news.broadsheet.newsroom.NewsroomViews.SetupPage;
+
+@Controller
+class NewsroomController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private final StaffAccounts accounts;
+    private final ArticleRepository articles;
+    private final SettingsRepository settings;
+
+    NewsroomController(StaffAccounts accounts, ArticleRepository articles, SettingsRepository settings) {
+        this.accounts = accounts;
+        this.articles = articles;
+        this.settings = settings;
+    }
+
+    @GetMapping("/newsroom/login")
+    String login(HttpServletRequest request, Model model) {
+        model.addAttribute("page", new LoginPage(csrf(request), request.getParameter("error") != null,
+                request.getParameter("signed-out") != null));
+        return "newsroom/login";
+    }
+
+    @GetMapping("/newsroom/setup")
+    String setupForm(@RequestParam(required = false) String token, HttpServletRequest request, Model model) {
+        if (!accounts.setupTokenUsable(token)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("page", new SetupPage(csrf(request), token, "", "", List.of()));
+        return "newsroom/setup";
+    }
+
+    @PostMapping("/newsroom/setup")
+    String setup(@RequestParam(required = false) String token, @RequestParam(defaultValue = "") String email,
+                 @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
+                 @RequestParam(defaultValue = "") String passwordAgain, HttpServletRequest request, Model model) {
+        if (!accounts.setupTokenUsable(token)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        List<String> errors = new ArrayList<>();
+        if (!email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            errors.add("Enter a valid email address.");
+        }
+        if (displayName.isBlank() || displayName.length() > 160) {
+            errors.add("Enter your name as readers and colleagues should see it (up to 160 characters).");
+        }
+        if (password.length() < StaffAccounts.MIN_PASSWORD_LENGTH || password.length() > 200) {
+            errors.add("Choose a password of at least " + StaffAccounts.MIN_PASSWORD_LENGTH + " characters.");
+        } else if (!password.equals(passwordAgain)) {
+            errors.add("The two passwords do not match.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                accounts.createOwner(token, email, displayName, password);
+                return "redirect:/newsroom/login?created";
+            } catch (IllegalStateException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        model.addAttribute("page", new SetupPage(csrf(request), token, email, displayName, errors));
+        return "newsroom/setup";
+    }
+
+    @GetMapping("/newsroom")
+    String desk(Principal principal, HttpServletRequest request, Model model) {
+        var site = settings.site();
+        ZoneId zone = site.timeZone();
+        List<DeskRow> rows = articles.recentForNewsroom(200).stream()
+                .map(a -> new DeskRow(a.headline(), "/" + a.sectionSlug() + "/" + a.slug(), a.sectionName(),
+                        a.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        a.publishedAt() == null ? "" : WHEN.format(a.publishedAt().atZone(zone))))
+                .toList();
+        model.addAttribute("page", new DeskPage(csrf(request), site.name(), principal.getName(), rows));
+        return "newsroom/desk";
+    }
+
+    private static Csrf csrf(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new Csrf(token.getParameterName(), token.getToken());
+    }
+}

@@ -1,0 +1,98 @@
+package news.broadsheet.site;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import news.broadsheet.content.ArticleSummary;
+import news.broadsheet.content.Attribution;
+import news.broadsheet.content.Figure;
+import news.broadsheet.content.Page;
+import news.broadsheet.content.SectionRepository;
+import news.broadsheet.content.SettingsRepository;
+import news.broadsheet.content.SiteSettings;
+import news.broadsheet.site.Views.AttributionView;
+import news.broadsheet.site.Views.Card;
+import news.broadsheet.site.Views.Chrome;
+import news.broadsheet.site.Views.FigureView;
+import news.broadsheet.site.Views.Link;
+import news.broadsheet.site.Views.Pagination;
+import news.broadsheet.site.Views.Time;
+import org.springframework.stereotype.Component;
+
+/** Turns content records into view records: URLs, times in the site's zone, text direction. */
+@Component
+class PageViews {
+
+    private static final Set<String> RTL_LANGUAGES = Set.of("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug");
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
+
+    private final SettingsRepository settings;
+    private final SectionRepository sections;
+    private final Clock clock;
+
+    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock) {
+        this.settings = settings;
+        this.sections = sections;
+        this.clock = clock;
+    }
+
+    SiteSettings site() {
+        return settings.site();
+    }
+
+    Chrome chrome(SiteSettings site) {
+        List<Link> nav = sections.findAll().stream().map(s -> new Link(s.name(), sectionPath(s.slug()))).toList();
+        return new Chrome(site.name(), site.tagline(), nav, site.followLinks(), clock.instant().atZone(site.timeZone()).getYear());
+    }
+
+    Card card(ArticleSummary a, ZoneId zone) {
+        return new Card(articlePath(a.sectionSlug(), a.slug()), a.headline(), a.standfirst(),
+                new Link(a.sectionName(), sectionPath(a.sectionSlug())), time(a.publishedAt(), zone),
+                a.leadSrc(), a.leadAlt() == null ? "" : a.leadAlt(), a.language(), direction(a.language()));
+    }
+
+    List<Card> cards(List<ArticleSummary> summaries, ZoneId zone) {
+        return summaries.stream().map(a -> card(a, zone)).toList();
+    }
+
+    static Time time(Instant instant, ZoneId zone) {
+        return instant == null ? null : new Time(instant.toString(), DISPLAY.format(instant.atZone(zone)));
+    }
+
+    static FigureView figure(Figure f) {
+        return f == null ? null : new FigureView(f.src(), f.alt(), f.caption(), f.credit(), f.width(), f.height());
+    }
+
+    static AttributionView attribution(Attribution a, ZoneId zone) {
+        if (a == null) {
+            return null;
+        }
+        String taken = a.tookText() && a.tookImages() ? "information and images"
+                : a.tookImages() ? "images" : "information";
+        return new AttributionView(a.source().name(), a.source().homeUrl(), a.originalUrl(), taken, time(a.retrievedAt(), zone));
+    }
+
+    static Pagination pagination(Page<?> page, String basePath) {
+        return new Pagination(page.number(), page.lastNumber(),
+                page.hasPrevious() ? (page.number() == 2 ? basePath : basePath + "?page=" + (page.number() - 1)) : null,
+                page.hasNext() ? basePath + "?page=" + (page.number() + 1) : null);
+    }
+
+    static String direction(String language) {
+        String primary = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
+        return RTL_LANGUAGES.contains(primary) ? "rtl" : "ltr";
+    }
+
+    static String sectionPath(String sectionSlug) {
+        return "/" + sectionSlug;
+    }
+
+    static String articlePath(String sectionSlug, String slug) {
+        return "/" + sectionSlug + "/" + slug;
+    }
+}

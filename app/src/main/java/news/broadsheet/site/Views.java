@@ -1,0 +1,65 @@
+package news.broadsheet.site;
+
+import java.util.List;
+
+import news.broadsheet.content.FollowLink;
+
+/** The small records templates receive. Every string in them is plain text unless its name ends in Html. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year) {
+    }
+
+    public record Link(String text, String href) {
+    }
+
+    public record Time(String iso, String text) {
+    }
+
+    public record Card(String href, String headline, String standfirst, Link section, Time published,
+                       String imageSrc, String imageAlt, String lang, String dir) {
+    }
+
+    public record FigureView(String src, String alt, String caption, String credit, Integer width, Integer height) {
+    }
+
+    public record AttributionView(String sourceName, String sourceHomeUrl, String originalUrl, String taken, Time retrieved) {
+    }
+
+    public record Pagination(int number, int lastNumber, String previousHref, String nextHref) {
+    }
+
+    public record HomePage(Chrome chrome, Card lead, List<Card> latest, List<SectionBlock> sections) {
+    }
+
+    public record SectionBlock(Link section, List<Card> cards) {
+    }
+
+    public record ListingPage(Chrome chrome, String title, String kicker, String description, List<Card> cards,
+                              Pagination pagination, String canonicalPath) {
+    }
+
+    public record ArticlePage(
+            Chrome chrome,
+            String headline,
+            String standfirst,
+            Link section,
+            List<Link> authors,
+            Time published,
+            Time updated,
+            FigureView lead,
+            String bodyHtml,
+            List<Link> tags,
+            AttributionView attribution,
+            List<Card> related,
+            String lang,
+            String dir,
+            String canonicalUrl) {
+    }
+
+    public record ErrorPage(Chrome chrome, int status, String title, String message) {
+    }
+}

@@ -1,0 +1,105 @@
+package news.broadsheet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.flywaydb.core.Flyway;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base for tests that go through HTTP against the whole application. The database is SQLite
+ * in a fresh data directory, or, when the build passes {@code broadsheet.test.datasource-url}
+ * (the postgres-tests profile), a real PostgreSQL server wiped clean first. All subclasses share
+ * one application context, so the demo content loads once per run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("broadsheet-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager())
+            .build();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("broadsheet.data-dir", DATA_DIR::toString);
+        String url = System.getProperty("broadsheet.test.datasource-url", "");
+        if (!url.isBlank()) {
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.flyway.clean-disabled", () -> "false");
+        }
+    }
+
+    public static boolean onPostgres() {
+        return !System.getProperty("broadsheet.test.datasource-url", "").isBlank();
+    }
+
+    @TestConfiguration
+    static class CleanDatabase {
+        /** A PostgreSQL test database outlives the run; start every run from an empty schema. */
+        @Bean
+        FlywayMigrationStrategy cleanThenMigrate() {
+            return (Flyway flyway) -> {
+                if (onPostgres()) {
+                    flyway.clean();
+                }
+                flyway.migrate();
+            };
+        }
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Document page(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        return Jsoup.parse(response.body(), uri(path).toString());
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
