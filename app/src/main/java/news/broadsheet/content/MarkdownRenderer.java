@@ -43,7 +43,6 @@ public final class MarkdownRenderer {
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
-                .sanitizeUrls(true)
                 .nodeRendererFactory(context -> new BlockRenderer(context, references))
                 .build();
         String html = renderer.render(PARSER.parse(markdown == null ? "" : markdown));
@@ -72,10 +71,9 @@ public final class MarkdownRenderer {
                     ? paragraph.getFirstChild() : null;
             if (only instanceof Image image && image.getDestination().startsWith("figure:")) {
                 Optional<Figure> figure = parseId(image.getDestination()).flatMap(references::figure);
-                if (figure.isPresent()) {
-                    renderFigure(figure.get());
-                    return;
-                }
+                // A reference to a figure that no longer exists shows nothing rather than a broken image.
+                figure.ifPresent(this::renderFigure);
+                return;
             }
             String url = only instanceof Text text && BARE_URL.matcher(text.getLiteral().strip()).matches()
                     ? text.getLiteral().strip()
