@@ -18,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context, so the demo content loads once per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.TestSupport.class)
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR;
@@ -62,8 +66,8 @@ public abstract class IntegrationTest {
         return !System.getProperty("broadsheet.test.datasource-url", "").isBlank();
     }
 
-    @TestConfiguration
-    static class CleanDatabase {
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestSupport {
         /** A PostgreSQL test database outlives the run; start every run from an empty schema. */
         @Bean
         FlywayMigrationStrategy cleanThenMigrate() {
@@ -73,6 +77,15 @@ public abstract class IntegrationTest {
                 }
                 flyway.migrate();
             };
+        }
+    }
+
+    /** Lets tests see what a reader gets when a page fails on the server (found by component scan of test classes). */
+    @RestController
+    static class FailingController {
+        @GetMapping("/test-only/failure")
+        String fail() {
+            throw new IllegalStateException("internal detail that must not reach the reader");
         }
     }
 

@@ -17,12 +17,14 @@ public class ArticleService {
     private final TagRepository tags;
     private final FigureRepository figures;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final ChangeLog changes;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, Clock clock) {
+    ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, ChangeLog changes, Clock clock) {
         this.articles = articles;
         this.tags = tags;
         this.figures = figures;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -51,6 +53,9 @@ public class ArticleService {
             articles.setAttribution(id, attribution.sourceId(), attribution.originalUrl(), attribution.tookText(),
                     attribution.tookImages(), attribution.retrievedAt());
         }
+        if (draft.status() == ArticleStatus.PUBLISHED) {
+            changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, id);
+        }
         return id;
     }
 
@@ -60,7 +65,11 @@ public class ArticleService {
         if (!Slugs.isValid(newSlug)) {
             throw new IllegalArgumentException("Not a valid slug: " + newSlug);
         }
-        return articles.changeSlug(articleId, newSlug, clock.instant());
+        boolean changed = articles.changeSlug(articleId, newSlug, clock.instant());
+        if (changed) {
+            changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, articleId);
+        }
+        return changed;
     }
 
     /** The body as readers see it, rendered by the same code for preview and publication. */

@@ -18,6 +18,8 @@ import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleService;
 import news.broadsheet.content.ArticleStatus;
 import news.broadsheet.content.AuthorRepository;
+import news.broadsheet.content.ChangeEvent;
+import news.broadsheet.content.ChangeLog;
 import news.broadsheet.content.Embed;
 import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.FollowLink;
@@ -59,12 +61,13 @@ class DemoContentLoader implements ApplicationRunner {
     private final FigureRepository figures;
     private final ArticleRepository articles;
     private final ArticleService articleService;
+    private final ChangeLog changes;
     private final Clock clock;
 
     DemoContentLoader(@Value("${broadsheet.demo.enabled:true}") boolean enabled, BroadsheetProperties properties,
                       TransactionTemplate transaction, SettingsRepository settings, SectionRepository sections,
                       AuthorRepository authors, SourceRepository sources, FigureRepository figures,
-                      ArticleRepository articles, ArticleService articleService, Clock clock) {
+                      ArticleRepository articles, ArticleService articleService, ChangeLog changes, Clock clock) {
         this.enabled = enabled;
         this.properties = properties;
         this.transaction = transaction;
@@ -75,6 +78,7 @@ class DemoContentLoader implements ApplicationRunner {
         this.figures = figures;
         this.articles = articles;
         this.articleService = articleService;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -154,6 +158,7 @@ class DemoContentLoader implements ApplicationRunner {
                     attribution, ArticleStatus.PUBLISHED, published, updated, null));
         }
         settings.put(LOADED_MARKER, now.toString());
+        changes.record(ChangeEvent.Kind.SETTINGS_CHANGED, null);
         return demo.articles().size();
     }
 

@@ -71,6 +71,15 @@ class SitePagesTest extends IntegrationTest {
     }
 
     @Test
+    void aServerFailureGetsTheSitesErrorPageWithoutDetails() {
+        HttpResponse<String> response = get("/test-only/failure");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertNoInternals(response);
+        assertThat(response.body()).doesNotContain("internal detail");
+        assertThat(Jsoup.parse(response.body()).selectFirst("h1").text()).isEqualTo("Something went wrong");
+    }
+
+    @Test
     void healthEndpointIsUp() {
         HttpResponse<String> response = get("/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
