@@ -1,0 +1,122 @@
+package news.broadsheet.site;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import news.broadsheet.content.ChangeEvent;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Finished public pages as bytes (plain and gzipped), for anonymous readers. Correctness rule:
+ * no page rendered before a change may be served after it. Every change event bumps a
+ * generation and empties the cache; a page whose rendering overlapped a change is not stored.
+ * This is coarse (one publish empties everything) but newsrooms change content a few times an
+ * hour while readers ask for pages thousands of times a second, so the hit rate stays high.
+ */
+public class PageCache {
+
+    /** A cached response: status 200 only, with the headers the application set. */
+    record Entry(byte[] body, byte[] gzipped, String contentType, String etag, long lastModified,
+                 List<Map.Entry<String, String>> headers) {
+    }
+
+    private final Cache<String, Entry> entries;
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong appliedSequence = new AtomicLong(-1);
+    private volatile long lastChangeMillis = Instant.now().toEpochMilli() / 1000 * 1000;
+    private final List<Runnable> invalidationHooks = new ArrayList<>();
+
+    PageCache(long maximumBytes) {
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .weigher((String key, Entry e) -> key.length() * 2 + e.body().length + e.gzipped().length + 256)
+                .build();
+    }
+
+    Entry get(String key) {
+        return entries.getIfPresent(key);
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    /** Stores the page unless a change happened since {@code renderedAtGeneration}; returns the entry either way. */
+    Entry put(String key, long renderedAtGeneration, byte[] body, String contentType, List<Map.Entry<String, String>> headers) {
+        Entry entry = new Entry(body, gzip(body), contentType, etag(body), lastChangeMillis, List.copyOf(headers));
+        if (generation.get() == renderedAtGeneration) {
+            entries.put(key, entry);
+            // A change may have slipped in between the check and the put; never keep a page from before it.
+            if (generation.get() != renderedAtGeneration) {
+                entries.invalidate(key);
+            }
+        }
+        return entry;
+    }
+
+    long lastModified() {
+        return lastChangeMillis;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ChangeEvent event) {
+        appliedSequence.accumulateAndGet(event.sequence(), Math::max);
+        invalidateAll();
+    }
+
+    /** Called with the change log's latest sequence; empties the cache if a change happened elsewhere. */
+    void catchUp(long latestSequence) {
+        long previous = appliedSequence.getAndAccumulate(latestSequence, Math::max);
+        if (previous >= 0 && latestSequence > previous) {
+            invalidateAll();
+        }
+    }
+
+    void invalidateAll() {
+        generation.incrementAndGet();
+        // HTTP dates have second precision; round down so If-Modified-Since comparisons stay exact.
+        lastChangeMillis = Instant.now().toEpochMilli() / 1000 * 1000;
+        entries.invalidateAll();
+        invalidationHooks.forEach(Runnable::run);
+    }
+
+    void onInvalidation(Runnable hook) {
+        invalidationHooks.add(hook);
+    }
+
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

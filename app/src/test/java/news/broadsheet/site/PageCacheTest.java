@@ -1,0 +1,139 @@
+package news.broadsheet.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import news.broadsheet.IntegrationTest;
+import news.broadsheet.content.ArticleDraft;
+import news.broadsheet.content.ArticleService;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.AuthorRepository;
+import news.broadsheet.content.SectionRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Cached pages are fast and never stale. */
+class PageCacheTest extends IntegrationTest {
+
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    SectionRepository sections;
+    @Autowired
+    AuthorRepository authors;
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void aPublishedStoryAppearsOnCachedListsAtOnce() {
+        get("/");
+        get("/science");
+        assertThat(get("/").headers().firstValue("etag")).isPresent();
+        String slug = "cache-publish-" + System.nanoTime();
+        publish(slug, "Freshly published for the cache test");
+        assertThat(get("/").body()).contains(slug);
+        assertThat(get("/science").body()).contains(slug);
+    }
+
+    @Test
+    void aRenamedStoryLeavesNoStalePageBehind() {
+        String slug = "cache-rename-" + System.nanoTime();
+        long id = publish(slug, "A story about to be renamed");
+        assertThat(get("/science/" + slug).statusCode()).isEqualTo(200);
+        articles.changeSlug(id, slug + "-new");
+        assertThat(get("/science/" + slug).statusCode()).isEqualTo(301);
+        assertThat(get("/science").body()).contains(slug + "-new\"");
+    }
+
+    @Test
+    void aChangeMadeByAnotherNodeReachesThisOneThroughTheChangeLog() throws Exception {
+        String slug = "cache-other-node-" + System.nanoTime();
+        long sectionId = sections.findBySlug("science").orElseThrow().id();
+        get("/science");
+        // Another node writes the article and its change row; no in-process event reaches us.
+        long id = db.sql("""
+                INSERT INTO articles (slug, section_id, headline, status, language, created_at, published_at)
+                VALUES (:slug, :section, 'Written on another node', 'PUBLISHED', 'en', :now, :now) RETURNING id""")
+                .param("slug", slug).param("section", sectionId).param("now", System.currentTimeMillis())
+                .query(Long.class).single();
+        db.sql("INSERT INTO article_authors (article_id, author_id, position) VALUES (:id, :author, 0)")
+                .param("id", id).param("author", authors.findBySlug("amara-okafor").orElseThrow().id()).update();
+        db.sql("INSERT INTO changes (kind, article_id, at) VALUES ('ARTICLE_PUBLISHED', :id, :now)")
+                .param("id", id).param("now", System.currentTimeMillis()).update();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!get("/science").body().contains(slug) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(get("/science").body()).contains(slug);
+    }
+
+    @Test
+    void revalidationAnswers304ToTheSameETagAndDate() {
+        HttpResponse<String> first = get("/world");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        String lastModified = first.headers().firstValue("last-modified").orElseThrow();
+        assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
+        assertThat(first.headers().firstValue("cache-control")).hasValue(PageCacheFilter.CACHE_CONTROL);
+
+        HttpResponse<String> byTag = send(HttpRequest.newBuilder(uri("/world")).header("If-None-Match", etag).build());
+        assertThat(byTag.statusCode()).isEqualTo(304);
+        assertThat(byTag.body()).isEmpty();
+        HttpResponse<String> byDate = send(HttpRequest.newBuilder(uri("/world")).header("If-Modified-Since", lastModified).build());
+        assertThat(byDate.statusCode()).isEqualTo(304);
+        HttpResponse<String> otherTag = send(HttpRequest.newBuilder(uri("/world")).header("If-None-Match", "\"nope\"").build());
+        assertThat(otherTag.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gzippedAndPlainBodiesAreTheSamePage() throws IOException {
+        HttpResponse<String> plain = get("/world");
+        HttpResponse<byte[]> gzipped = sendBytes(HttpRequest.newBuilder(uri("/world")).header("Accept-Encoding", "gzip").build());
+        assertThat(gzipped.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("vary")).hasValue("Accept-Encoding");
+        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzipped).isEqualTo(plain.body());
+        assertThat(gzipped.body().length).isLessThan(plain.body().length() / 2);
+    }
+
+    @Test
+    void cachedPagesKeepSecurityHeadersAndSetNoCookie() {
+        get("/business");
+        HttpResponse<String> hit = get("/business");
+        assertThat(hit.headers().allValues("set-cookie")).isEmpty();
+        assertThat(hit.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(hit.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    }
+
+    @Test
+    void errorPagesAndTheNewsroomAreNeverCached() {
+        assertThat(get("/no-such-section").headers().firstValue("etag")).isEmpty();
+        assertThat(get("/newsroom/login").headers().firstValue("cache-control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    private long publish(String slug, String headline) {
+        return articles.create(new ArticleDraft(slug, sections.findBySlug("science").orElseThrow().id(), headline, "", "Body.",
+                "en", null, null, List.of(authors.findBySlug("amara-okafor").orElseThrow().id()), List.of(), List.of(), null,
+                ArticleStatus.PUBLISHED, Instant.now(), null, null));
+    }
+
+    private HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
