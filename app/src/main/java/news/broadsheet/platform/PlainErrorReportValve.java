@@ -34,10 +34,10 @@ public class PlainErrorReportValve extends ErrorReportValve {
         String html = """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title><link rel="stylesheet" href="/assets/site.css"></head>
+                <title>%s</title><link rel="stylesheet" href="%s"></head>
                 <body><header class="masthead" id="top"><div class="wrap"><a class="brand" href="/">Front page</a></div></header>
                 <main id="main" class="wrap error-page"><p class="kicker">Error %d</p><h1>%s</h1><p>%s</p></main></body></html>
-                """.formatted(title, status, title, message);
+                """.formatted(title, Assets.url("/assets/site.css"), status, title, message);
         try {
             response.setContentType("text/html");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

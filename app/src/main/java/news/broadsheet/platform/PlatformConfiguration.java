@@ -1,10 +1,13 @@
 package news.broadsheet.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +28,13 @@ class PlatformConfiguration implements WebMvcConfigurer {
     /** Uploaded and generated media live in the data directory, not in the jar. */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        // Pages link assets by content fingerprint (see Assets), so a changed file gets a new URL
+        // and every URL can be cached for a year.
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/static/assets/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(properties.mediaDir().toUri().toString() + "/")
                 .setCachePeriod(86_400);

@@ -114,6 +114,23 @@ class PageCacheTest extends IntegrationTest {
     }
 
     @Test
+    void theStylesheetIsFingerprintedAndCachedForAYear() {
+        String href = page("/").selectFirst("link[rel=stylesheet]").attr("href");
+        assertThat(href).matches("/assets/site-[0-9a-f]{32}\\.css");
+        HttpResponse<String> css = get(href);
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000", "immutable"));
+        assertThat(css.headers().allValues("set-cookie")).isEmpty();
+    }
+
+    @Test
+    void anArticlePageWithItsStylesheetWeighsUnder30Kilobytes() {
+        String article = get("/world/ceasefire-talks-resume-in-geneva-as-aid-corridor-opens").body();
+        String css = get(page("/").selectFirst("link[rel=stylesheet]").attr("href")).body();
+        assertThat(article.getBytes(StandardCharsets.UTF_8).length + css.getBytes(StandardCharsets.UTF_8).length).isLessThan(30 * 1024);
+    }
+
+    @Test
     void errorPagesAndTheNewsroomAreNeverCached() {
         assertThat(get("/no-such-section").headers().firstValue("etag")).isEmpty();
         assertThat(get("/newsroom/login").headers().firstValue("cache-control"))
