@@ -2,9 +2,11 @@ package news.broadsheet.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,26 +46,42 @@ public final class ArticleExtractor {
         Deadline deadline = new Deadline(limits.timeBudget().multipliedBy(3).dividedBy(4));
         try {
             return run(html, url, charsetHint, deadline);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A page that trips the parser or a heuristic must not take the caller down.
             return Extraction.empty();
         }
     }
 
-    private Extraction run(byte[] html, String url, Charset charsetHint, Deadline deadline)
-            throws IOException {
+    private Document parse(byte[] input, Charset charsetHint, String base) {
+        Parser parser = Parser.htmlParser().setMaxDepth(limits.maxDepth());
+        try {
+            return Jsoup.parse(new ByteArrayInputStream(input),
+                    charsetHint == null ? null : charsetHint.name(), base == null ? "" : base,
+                    parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen on an in-memory stream
+        }
+    }
+
+    private Extraction run(byte[] html, String url, Charset charsetHint, Deadline deadline) {
         byte[] input = html.length > limits.maxInputBytes()
                 ? Arrays.copyOf(html, limits.maxInputBytes()) : html;
         if (Binary.looksBinary(input)) {
             return Extraction.empty();
         }
         String base = Urls.absolute(null, url);
-        Parser parser = Parser.htmlParser().setMaxDepth(limits.maxDepth());
-        Document doc = Jsoup.parse(new ByteArrayInputStream(input),
-                charsetHint == null ? null : charsetHint.name(), base == null ? "" : base, parser);
+        Supplier<Document> parse = () -> parse(input, charsetHint, base);
+        Document doc = parse.get();
 
         Metadata meta = Metadata.read(doc, base);
-        Element article = BodyFinder.find(doc, deadline);
+        LeadImage image;
+        try {
+            image = LeadImages.find(doc, meta, base);
+        } catch (RuntimeException e) {
+            image = null; // an odd figure must not cost us the article
+        }
+        // Re-parsing for a second pass is cheaper on memory than keeping a pristine copy.
+        Element article = BodyFinder.find(doc, parse, deadline);
         String bodyHtml = "";
         String text = "";
         Element clean = null;
@@ -83,12 +101,6 @@ public final class ArticleExtractor {
         }
         if (clean != null) {
             bodyHtml = clean.html();
-        }
-        LeadImage image;
-        try {
-            image = LeadImages.find(doc, meta, base);
-        } catch (RuntimeException e) {
-            image = null; // an odd figure must not cost us the article
         }
         double confidence = Confidence.of(text, clean, meta, fromJsonLd);
         return new Extraction(meta.title(), meta.byline(), meta.published(), image,

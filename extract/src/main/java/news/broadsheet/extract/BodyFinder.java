@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -66,9 +67,10 @@ final class BodyFinder {
 
     /**
      * Returns a detached element holding the article body, or null when the page has no body
-     * text at all. The given document is left untouched.
+     * text at all. The first pass works on (and changes) {@code doc}; further passes, needed
+     * only when the first finds too little, work on fresh copies from {@code reparse}.
      */
-    static Element find(Document doc, Deadline deadline) {
+    static Element find(Document doc, Supplier<Document> reparse, Deadline deadline) {
         Element best = null;
         int bestLength = -1;
         int[] passes = {ALL_FLAGS, ALL_FLAGS & ~STRIP_UNLIKELY,
@@ -79,7 +81,7 @@ final class BodyFinder {
                 break; // another pass would not finish in time
             }
             long start = System.nanoTime();
-            Document work = doc.clone();
+            Document work = i == 0 ? doc : reparse.get();
             Element body = work.body();
             Element found = new BodyFinder(deadline).grab(body, passes[i]);
             int length = found == null ? 0 : found.text().length();
@@ -297,17 +299,58 @@ final class BodyFinder {
 
     /** Share of an element's text that sits inside links; in-page anchors count less. */
     static double linkDensity(Element e) {
-        int total = e.text().length();
-        if (total == 0) {
-            return 0;
+        double[] stats = textStats(e);
+        return stats[0] == 0 ? 0 : Math.min(1, stats[1] / stats[0]);
+    }
+
+    /**
+     * {total text length, weighted link text length} in one walk that builds no strings:
+     * these are asked for on every candidate and block, so they must stay linear and cheap.
+     * Whitespace runs count as one character, as in the element's normalised text.
+     */
+    static double[] textStats(Element root) {
+        double[] out = new double[2];
+        Element[] link = {null};
+        double[] weight = {1};
+        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    int n = collapsedLength(t.getWholeText());
+                    out[0] += n;
+                    if (link[0] != null) {
+                        out[1] += n * weight[0];
+                    }
+                } else if (link[0] == null && node instanceof Element e
+                        && e.normalName().equals("a")) {
+                    link[0] = e;
+                    weight[0] = e.attr("href").startsWith("#") ? 0.3 : 1;
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node == link[0]) {
+                    link[0] = null;
+                }
+            }
+        }, root);
+        return out;
+    }
+
+    private static int collapsedLength(String s) {
+        int n = 0;
+        boolean space = true;
+        for (int i = 0; i < s.length(); i++) {
+            boolean ws = Text.isSpace(s.charAt(i));
+            if (!ws) {
+                n++;
+            } else if (!space) {
+                n++;
+            }
+            space = ws;
         }
-        double links = 0;
-        for (Element a : e.getElementsByTag("a")) {
-            String href = a.attr("href");
-            double coefficient = href.startsWith("#") ? 0.3 : 1;
-            links += a.text().length() * coefficient;
-        }
-        return Math.min(1, links / total);
+        return n;
     }
 
     // ---- pruning ----
@@ -368,7 +411,7 @@ final class BodyFinder {
     /** Comment boxes and search boxes are forms with fields and little prose. */
     private static boolean isInteractiveForm(Element form) {
         int fields = form.select("input, textarea, select").size();
-        return fields > 0 && form.text().length() < 1000 + fields * 0;
+        return fields > 0 && form.text().length() < 1000;
     }
 
     static boolean isProbablyVisible(Element e) {

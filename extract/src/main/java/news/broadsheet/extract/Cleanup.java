@@ -37,9 +37,11 @@ final class Cleanup {
         boolean conditional = (flags & BodyFinder.CLEAN_CONDITIONALLY) != 0;
         markDataTables(article);
         removeFurniture(article, deadline);
+        // Measured once: blocks are only ever removed, so this stays an upper bound.
+        double prose = proseLength(article);
         if (conditional) {
-            cleanConditionally(article, "form", weigh, deadline);
-            cleanConditionally(article, "fieldset", weigh, deadline);
+            cleanConditionally(article, "form", weigh, prose, deadline);
+            cleanConditionally(article, "fieldset", weigh, prose, deadline);
         }
         for (Element e : article.select("object, embed, footer, link, aside, iframe, input, "
                 + "textarea, select, button")) {
@@ -51,9 +53,9 @@ final class Cleanup {
             }
         }
         if (conditional) {
-            cleanConditionally(article, "table", weigh, deadline);
-            cleanConditionally(article, "ul", weigh, deadline);
-            cleanConditionally(article, "div", weigh, deadline);
+            cleanConditionally(article, "table", weigh, prose, deadline);
+            cleanConditionally(article, "ul", weigh, prose, deadline);
+            cleanConditionally(article, "div", weigh, prose, deadline);
         }
         if (deadline.expired()) {
             return;
@@ -96,6 +98,24 @@ final class Cleanup {
      * lets the HTML keep them with their image while the plain text leaves them out.
      */
     private static void markCaptions(Element article) {
+        for (Element img : article.getElementsByTag("img")) {
+            Element box = img.parent();
+            while (box != null && box != article && box.childrenSize() == 1
+                    && box.text().isBlank()) {
+                box = box.parent(); // climb out of <a>, <picture>, <p> wrappers
+            }
+            if (box == null || box == article || box.normalName().equals("figure")
+                    || BodyFinder.hasAncestor(box, "figure")) {
+                continue;
+            }
+            // A small box holding one picture and a line of text: that text is its caption.
+            String text = box.text();
+            if (box.getElementsByTag("img").size() == 1 && text.length() < 400
+                    && box.childrenSize() <= 3 && textParagraphs(box) <= 1
+                    && !box.normalName().equals("p") && Text.wordCount(text) > 0) {
+                box.tagName("figure");
+            }
+        }
         for (Element e : article.getAllElements()) {
             if (e == article || e.normalName().equals("figcaption")) {
                 continue;
@@ -152,6 +172,7 @@ final class Cleanup {
                     + "|tweet|print|email|e-mail|tags?:?|source:?|related( articles| stories)?:?"
                     + "|read more|more:|see also:?|click here.*|story continues below.*"
                     + "|continue reading.*|scroll to continue.*|follow us.*|sign up.*|subscribe.*"
+                    + "|join the (conversation|discussion).*|post comment.*|add comment.*"
                     + "|text size)$",
             Pattern.CASE_INSENSITIVE);
 
@@ -171,10 +192,20 @@ final class Cleanup {
         }
     }
 
+    private static int textParagraphs(Element box) {
+        int n = 0;
+        for (Element p : box.getElementsByTag("p")) {
+            if (!p.text().isBlank()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Text length outside links: what a reader would actually read. */
     static double proseLength(Element e) {
-        int total = e.text().length();
-        return total * (1 - BodyFinder.linkDensity(e));
+        double[] stats = BodyFinder.textStats(e);
+        return stats[0] - stats[1];
     }
 
     private static void markDataTables(Element root) {
@@ -226,8 +257,7 @@ final class Cleanup {
 
     /** Readability's "clean conditionally", applied inner-most first. */
     private static void cleanConditionally(Element root, String tag, boolean weigh,
-            Deadline deadline) {
-        double rootProse = proseLength(root);
+            double rootProse, Deadline deadline) {
         for (Element node : reversed(root.getElementsByTag(tag))) {
             if (deadline.expired()) {
                 return; // out of time: keep what is left rather than keep the caller waiting

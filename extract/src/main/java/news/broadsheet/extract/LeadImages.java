@@ -21,6 +21,11 @@ final class LeadImages {
                     + "(?:\\s+(?:by|credit))?\\s*:|©|\\(c\\))\\s*([^)\\]]+?)\\s*[)\\]]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final Pattern CREDIT_PREFIX = Pattern.compile(
+            "^(?:(?:photo(?:graph)?|image|picture|foto|credit|crédit|bild)s?(?:\\s+(?:by|credit))?"
+                    + "\\s*:|©)\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private LeadImages() {
     }
 
@@ -88,15 +93,13 @@ final class LeadImages {
                     creditText = m.group(2).strip();
                 }
             }
+            creditText = CREDIT_PREFIX.matcher(creditText).replaceFirst("");
             if (caption.isEmpty()) {
                 caption = capText;
             }
             if (credit.isEmpty()) {
                 credit = creditText;
             }
-        }
-        if (alt.isEmpty() && img == null) {
-            alt = "";
         }
         return new LeadImage(url, alt, caption, credit);
     }
