@@ -3,16 +3,20 @@
 # plus Broadsheet's bare in-memory endpoint (the HTTP stack's ceiling) and the page path with the
 # page cache off. wrk runs against each in turn, alternating, several rounds.
 #
-#   bench/reader-path.sh [-d SECONDS] [-r ROUNDS] [-c CONNECTIONS] [-t THREADS]
+#   bench/reader-path.sh [-d SECONDS] [-r ROUNDS] [-c CONNECTIONS] [-t THREADS] [-n ARTICLES]
+#
+# -n fills the scratch database up to that many published articles first (e.g. -n 100000).
+# JVM_OPTS overrides the server's JVM flags (default: the small-footprint flags from the README).
 #
 # Needs: JDK 21+, Debian packages nginx and wrk (installed if missing and run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=10 rounds=3 connections=64 threads=2
-while getopts "d:r:c:t:" opt; do
-  case $opt in d) duration=$OPTARG ;; r) rounds=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;; *) exit 2 ;; esac
+duration=10 rounds=3 connections=64 threads=2 articles=0
+while getopts "d:r:c:t:n:" opt; do
+  case $opt in d) duration=$OPTARG ;; r) rounds=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;; n) articles=$OPTARG ;; *) exit 2 ;; esac
 done
+read -r -a jvm_opts <<< "${JVM_OPTS:--Xmx192m -XX:+UseSerialGC}"
 
 for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
   if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then export JAVA_HOME=$candidate; break; fi
@@ -31,11 +35,12 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 start_app() { # $1 = extra args
-  "$JAVA" --enable-native-access=ALL-UNNAMED -jar app/target/broadsheet.jar --server.port=$app_port \
+  "$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar app/target/broadsheet.jar --server.port=$app_port \
     --broadsheet.data-dir="$work/data" --broadsheet.bench.bare-endpoint=true --broadsheet.bench.bare-file="$work/www/article.html" \
-    --logging.level.root=WARN $1 > "$work/app.log" 2>&1 &
+    --broadsheet.bench.generate-articles="$articles" --logging.level.root=WARN \
+    --logging.level.news.broadsheet.BroadsheetApplication=INFO $1 > "$work/app.log" 2>&1 &
   app_pid=$!; pids+=("$app_pid")
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$app_port/actuator/health" >/dev/null && return; sleep 0.5; done
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$app_port/actuator/health" >/dev/null && return; sleep 0.5; done
   echo "Broadsheet did not start; see $work/app.log" >&2; exit 1
 }
 stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
@@ -87,8 +92,12 @@ for r in $(seq 1 "$rounds"); do
 done
 run_wrk nginx-256 "http://127.0.0.1:$nginx_port/article" 256
 run_wrk broadsheet-256 "http://127.0.0.1:$app_port$article_path" 256
+rss_mb=$(( $(ps -o rss= -p "$app_pid") / 1024 ))
 
 stop_app
+# Start-up time on an existing data directory (migrations already applied, demo already loaded).
+start_app "--broadsheet.page-cache.enabled=false"
+startup=$(grep -o 'Started BroadsheetApplication in [0-9.]* seconds' "$work/app.log" | awk '{print $4}')
 start_app "--broadsheet.page-cache.enabled=false"
 wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$app_port$article_path" >/dev/null
 for r in $(seq 1 "$rounds"); do run_wrk uncached "http://127.0.0.1:$app_port$article_path" "$connections"; done
@@ -110,3 +119,5 @@ printf '\nratio broadsheet/nginx: %.2f   bare/nginx: %.2f   uncached/nginx: %.3f
   "$(echo "$(echo "${rps[uncached]}" | median) / $nginx_rps" | bc -l)"
 echo "256 connections: nginx $(echo "${rps[nginx-256]}" | median) req/s, errors: ${errors[nginx-256]:-none}"
 echo "256 connections: broadsheet $(echo "${rps[broadsheet-256]}" | median) req/s, errors: ${errors[broadsheet-256]:-none}"
+echo "resident memory after the runs: ${rss_mb} MB (JVM flags: ${jvm_opts[*]}; articles requested: ${articles})"
+echo "start-up on the existing data directory: ${startup} s"

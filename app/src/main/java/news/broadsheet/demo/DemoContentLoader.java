@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a marker setting written in the same transaction stops a second load.
  */
 @Component
+@Order(10)
 class DemoContentLoader implements ApplicationRunner {
 
     static final String LOADED_MARKER = "demo.loaded";
