@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * For the reader-path benchmark only (off unless {@code broadsheet.bench.bare-endpoint=true}):
@@ -48,7 +49,7 @@ class BareEndpointFilter {
                 http.getOutputStream().write(bytes);
             }
         });
-        registration.setOrder(-300);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/bench/bare");
         return registration;
     }

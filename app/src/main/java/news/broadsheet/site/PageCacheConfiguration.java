@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Wires the page cache in front of everything else, keeps it in step with other nodes by
@@ -49,8 +50,10 @@ class PageCacheConfiguration {
                                                             @Value("${broadsheet.page-cache.enabled:true}") boolean enabled) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
         registration.setEnabled(enabled);
-        // Ahead of Spring Security (-100): a hit needs no security context; a miss goes through it as usual.
-        registration.setOrder(-200);
+        // First of all filters, ahead of request observation and Spring Security: a hit needs neither,
+        // and the cache reads only the raw URI and headers, so no filter before it is missed. A miss
+        // goes through the whole chain as usual.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
     }
