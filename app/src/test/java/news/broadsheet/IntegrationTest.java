@@ -10,17 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.flywaydb.core.Flyway;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context, so the demo content loads once per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntegrationTest.TestSupport.class)
+@Import(TestSupport.class)
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR;
@@ -64,29 +58,6 @@ public abstract class IntegrationTest {
 
     public static boolean onPostgres() {
         return !System.getProperty("broadsheet.test.datasource-url", "").isBlank();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestSupport {
-        /** A PostgreSQL test database outlives the run; start every run from an empty schema. */
-        @Bean
-        FlywayMigrationStrategy cleanThenMigrate() {
-            return (Flyway flyway) -> {
-                if (onPostgres()) {
-                    flyway.clean();
-                }
-                flyway.migrate();
-            };
-        }
-    }
-
-    /** Lets tests see what a reader gets when a page fails on the server (found by component scan of test classes). */
-    @RestController
-    static class FailingController {
-        @GetMapping("/test-only/failure")
-        String fail() {
-            throw new IllegalStateException("internal detail that must not reach the reader");
-        }
     }
 
     protected HttpResponse<String> get(String path) {

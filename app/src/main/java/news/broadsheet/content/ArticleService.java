@@ -39,6 +39,11 @@ public class ArticleService {
         if (draft.authorIds().isEmpty()) {
             throw new IllegalArgumentException("An article needs at least one author");
         }
+        for (Embed embed : draft.embeds()) {
+            if (embed.provider().length() > 120) {
+                throw new IllegalArgumentException("An embed's provider name can have at most 120 characters");
+            }
+        }
         Instant now = clock.instant();
         long id = articles.insert(normalized(draft), render(draft.bodyMarkdown(), draft.embeds()), now);
         for (int i = 0; i < draft.authorIds().size(); i++) {

@@ -22,6 +22,9 @@ public class SourceRepository {
     }
 
     public long insert(String name, String homeUrl) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("A source needs a name of 1 to 200 characters");
+        }
         return db.sql("INSERT INTO sources (name, home_url) VALUES (:name, :home) RETURNING id")
                 .param("name", name).param("home", homeUrl).query(Long.class).single();
     }

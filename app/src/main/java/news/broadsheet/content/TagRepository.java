@@ -12,6 +12,8 @@ public class TagRepository {
 
     private static final RowMapper<Tag> TAG = (rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
 
+    static final int MAX_NAME_LENGTH = 120;
+
     private final JdbcClient db;
 
     TagRepository(JdbcClient db) {
@@ -32,6 +34,9 @@ public class TagRepository {
         String slug = Slugs.of(name);
         if (slug.isEmpty()) {
             throw new IllegalArgumentException("A tag needs at least one letter or digit: " + name);
+        }
+        if (name.strip().length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("A tag name can have at most " + MAX_NAME_LENGTH + " characters");
         }
         db.sql("INSERT INTO tags (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO NOTHING")
                 .param("slug", slug).param("name", name.strip()).update();
