@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * 64-bit SimHash over overlapping three-word shingles: texts that differ by a few words get
+ * 64-bit SimHash over overlapping word pairs: texts that differ by a few words get
  * fingerprints a few bits apart, so the same wire story republished by two partners (other
  * headline, a trimmed paragraph, different boilerplate) is recognised.
  */
@@ -12,7 +12,7 @@ final class SimHash {
 
     /** Fingerprints at most this many bits apart are the same story. */
     static final int NEAR = 3;
-    private static final int SHINGLE = 3;
+    private static final int SHINGLE = 2;
 
     private SimHash() {
     }
