@@ -50,8 +50,8 @@ final class Bodies {
     /** An excerpt body: the opening words and a prominent link to the whole story at the source. */
     static String excerpt(String openingWords, String originalUrl, String sourceName) {
         return "<p>" + Entities.escape(openingWords) + "</p>"
-                + "<p class=\"read-original\"><a href=\"" + Entities.escape(originalUrl) + "\" rel=\"noopener\">Read the full story at "
-                + Entities.escape(sourceName) + "</a></p>";
+                + "<aside class=\"read-original\"><p><a href=\"" + Entities.escape(originalUrl) + "\" rel=\"noopener\">Read the full story at "
+                + Entities.escape(sourceName) + "</a></p></aside>";
     }
 
     static String limitWords(String text, int maxWords) {
