@@ -320,6 +320,17 @@ class IngestFlowTest extends IntegrationTest {
         assertThat(articlesFrom(source)).isEmpty();
     }
 
+    @Test
+    void theScheduledTaskPollsDueSources() {
+        server.serve("/due.xml", "application/rss+xml", rss(item("due-1", "Due story", server.url("/due"), "",
+                cdata("<p>A story that arrives through the scheduled poll of every due source.</p>"))));
+        long source = source("Due " + UUID.randomUUID(), server.url("/due.xml"), RightsMode.FULL_TEXT, PublishMode.AUTO, false);
+        assertThat(db.sql("SELECT task_name FROM scheduled_tasks").query(String.class).list()).contains("poll-sources");
+        assertThat(poller.pollDue()).isPositive();
+        assertThat(articlesFrom(source)).hasSize(1);
+        assertThat(sources.findById(source).orElseThrow().nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
+    }
+
     // --- helpers
 
     private long source(String name, String feedUrl, RightsMode rights, PublishMode publish, boolean images) {
