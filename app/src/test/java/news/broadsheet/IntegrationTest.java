@@ -49,6 +49,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("broadsheet.data-dir", DATA_DIR::toString);
+        registry.add("broadsheet.ingest.allow-private-hosts", () -> "127.0.0.1");
+        registry.add("broadsheet.ingest.scan-interval", () -> "PT1H");
         String url = System.getProperty("broadsheet.test.datasource-url", "");
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

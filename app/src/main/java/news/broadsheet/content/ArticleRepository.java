@@ -164,6 +164,24 @@ public class ArticleRepository {
                 .param("text", tookText).param("images", tookImages).param("retrieved", retrievedAt.toEpochMilli()).update();
     }
 
+    boolean updateBody(long articleId, String headline, String standfirst, String bodyHtml, Long leadFigureId, Instant now) {
+        return db.sql("""
+                UPDATE articles SET headline = :headline, standfirst = :standfirst, body_html = :html, lead_figure_id = :lead,
+                updated_at = :now, version = version + 1 WHERE id = :id""")
+                .param("headline", headline).param("standfirst", standfirst).param("html", bodyHtml).param("lead", leadFigureId)
+                .param("now", now.toEpochMilli()).param("id", articleId).update() == 1;
+    }
+
+    /** Moves the article from one status to another; false if it was not in {@code from}. Publishing stamps the time once. */
+    boolean changeStatus(long articleId, ArticleStatus from, ArticleStatus to, Instant now) {
+        return db.sql("""
+                UPDATE articles SET status = :to, version = version + 1,
+                published_at = CASE WHEN :publishing = TRUE AND published_at IS NULL THEN :now ELSE published_at END
+                WHERE id = :id AND status = :from""")
+                .param("to", to.name()).param("from", from.name()).param("now", now.toEpochMilli())
+                .param("publishing", to == ArticleStatus.PUBLISHED).param("id", articleId).update() == 1;
+    }
+
     /** Moves the article to a new slug and remembers the old one, unless that would collide with a live slug. */
     boolean changeSlug(long articleId, String newSlug, Instant now) {
         Optional<Article> current = findById(articleId);

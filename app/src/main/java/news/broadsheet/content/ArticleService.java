@@ -30,6 +30,19 @@ public class ArticleService {
 
     @Transactional
     public long create(ArticleDraft draft) {
+        return insert(draft, render(draft.bodyMarkdown(), draft.embeds()));
+    }
+
+    /**
+     * An article whose body arrives as HTML from outside (the ingest desk). It is sanitized here,
+     * on the way in, like everything else; {@code bodyMarkdown} of the draft is kept as given.
+     */
+    @Transactional
+    public long createFromHtml(ArticleDraft draft, String bodyHtml) {
+        return insert(draft, HtmlSanitizer.sanitizeArticleHtml(bodyHtml));
+    }
+
+    private long insert(ArticleDraft draft, String bodyHtml) {
         if (!Slugs.isValid(draft.slug())) {
             throw new IllegalArgumentException("Not a valid slug: " + draft.slug());
         }
@@ -45,7 +58,7 @@ public class ArticleService {
             }
         }
         Instant now = clock.instant();
-        long id = articles.insert(normalized(draft), render(draft.bodyMarkdown(), draft.embeds()), now);
+        long id = articles.insert(normalized(draft), bodyHtml, now);
         for (int i = 0; i < draft.authorIds().size(); i++) {
             articles.addAuthor(id, draft.authorIds().get(i), i);
         }
@@ -75,6 +88,45 @@ public class ArticleService {
             changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, articleId);
         }
         return changed;
+    }
+
+    /**
+     * Replaces what an outside source supplied (headline, standfirst, HTML body, lead figure) when
+     * the source changed its story; readers hear of it if the article is public.
+     */
+    @Transactional
+    public boolean updateFromSource(long articleId, String headline, String standfirst, String bodyHtml, Long leadFigureId) {
+        if (headline == null || headline.isBlank()) {
+            throw new IllegalArgumentException("An article needs a headline");
+        }
+        boolean changed = articles.updateBody(articleId, headline.strip(), standfirst == null ? "" : standfirst.strip(),
+                HtmlSanitizer.sanitizeArticleHtml(bodyHtml), leadFigureId, clock.instant());
+        if (changed && articles.findById(articleId).map(a -> a.status() == ArticleStatus.PUBLISHED).orElse(false)) {
+            changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, articleId);
+        }
+        return changed;
+    }
+
+    /** Publishes an article that was waiting for review; false if it was not in review. */
+    @Transactional
+    public boolean publishReviewed(long articleId) {
+        Instant now = clock.instant();
+        boolean published = articles.changeStatus(articleId, ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED, now);
+        if (published) {
+            changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, articleId);
+        }
+        return published;
+    }
+
+    /** Takes an article off the site (or out of review); false if it was neither public nor in review. */
+    @Transactional
+    public boolean unpublish(long articleId) {
+        Instant now = clock.instant();
+        if (articles.changeStatus(articleId, ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED, now)) {
+            changes.record(ChangeEvent.Kind.ARTICLE_UNPUBLISHED, articleId);
+            return true;
+        }
+        return articles.changeStatus(articleId, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, now);
     }
 
     /** The body as readers see it, rendered by the same code for preview and publication. */

@@ -24,6 +24,7 @@ class SecurityConfiguration {
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/login", "/newsroom/setup").permitAll()
+                        .requestMatchers("/newsroom/ingest/**").hasAnyRole("OWNER", "ADMIN", "EDITOR")
                         .anyRequest().hasAnyRole(STAFF_ROLES))
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")

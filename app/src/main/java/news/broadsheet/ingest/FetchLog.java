@@ -1,0 +1,43 @@
+package news.broadsheet.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every poll of a source, successful or not ({@code ingest_fetches}): what the desk's health view is built from. */
+@Repository
+class FetchLog {
+
+    record Entry(Instant at, String url, Integer status, long bytes, long durationMillis, int itemsNew, int itemsUpdated,
+                 int itemsUnchanged, String error) {
+    }
+
+    private final JdbcClient db;
+
+    FetchLog(JdbcClient db) {
+        this.db = db;
+    }
+
+    void record(long sourceId, Entry e) {
+        db.sql("""
+                INSERT INTO ingest_fetches (source_id, at, url, status, bytes, duration_ms, items_new, items_updated,
+                                            items_unchanged, error)
+                VALUES (:source, :at, :url, :status, :bytes, :duration, :new, :updated, :unchanged, :error)""")
+                .param("source", sourceId).param("at", e.at().toEpochMilli()).param("url", e.url())
+                .param("status", e.status()).param("bytes", e.bytes()).param("duration", e.durationMillis())
+                .param("new", e.itemsNew()).param("updated", e.itemsUpdated()).param("unchanged", e.itemsUnchanged())
+                .param("error", e.error()).update();
+    }
+
+    List<Entry> recent(long sourceId, int limit) {
+        return db.sql("SELECT * FROM ingest_fetches WHERE source_id = :source ORDER BY at DESC, id DESC LIMIT :limit")
+                .param("source", sourceId).param("limit", limit)
+                .query((rs, n) -> new Entry(Instant.ofEpochMilli(rs.getLong("at")), rs.getString("url"),
+                        rs.getObject("status") == null ? null : rs.getInt("status"), rs.getLong("bytes"),
+                        rs.getLong("duration_ms"), rs.getInt("items_new"), rs.getInt("items_updated"),
+                        rs.getInt("items_unchanged"), rs.getString("error")))
+                .list();
+    }
+}
