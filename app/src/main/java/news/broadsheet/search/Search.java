@@ -166,7 +166,8 @@ public class Search {
                     Languages.field("body", group), 1f), FLAGS);
             parser.setDefaultOperator(Occur.MUST);
             Query exact = parser.parse(text);
-            if (exact instanceof MatchNoDocsQuery) {
+            // The parser turns a lone "*" into match-all; that is not a search for anything.
+            if (exact instanceof MatchNoDocsQuery || exact instanceof MatchAllDocsQuery) {
                 continue;
             }
             searchable = true;
