@@ -16,12 +16,14 @@ import java.util.zip.GZIPOutputStream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import news.broadsheet.content.ChangeEvent;
+import news.broadsheet.search.SearchIndexChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Finished public pages as bytes (plain and gzipped), for anonymous readers. Correctness rule:
- * no page rendered before a change may be served after it. Every change event bumps a
- * generation and empties the cache; a page whose rendering overlapped a change is not stored.
+ * no page rendered before a change may be served after it. Every change event, and every
+ * advance of the search index that follows it, bumps a generation and empties the cache; a page whose rendering overlapped a change is not stored.
  * This is coarse (one publish empties everything) but newsrooms change content a few times an
  * hour while readers ask for pages thousands of times a second, so the hit rate stays high.
  */
@@ -73,6 +75,12 @@ public class PageCache {
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChangeEvent event) {
         appliedSequence.accumulateAndGet(event.sequence(), Math::max);
+        invalidateAll();
+    }
+
+    /** Search results and related stories come from the index, which catches up just after the change itself. */
+    @EventListener
+    void on(SearchIndexChanged indexed) {
         invalidateAll();
     }
 

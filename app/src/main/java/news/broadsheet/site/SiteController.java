@@ -17,6 +17,7 @@ import news.broadsheet.content.SiteSettings;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.content.TagRepository;
 import news.broadsheet.platform.BroadsheetProperties;
+import news.broadsheet.search.Search;
 import news.broadsheet.site.Views.ArticlePage;
 import news.broadsheet.site.Views.HomePage;
 import news.broadsheet.site.Views.Link;
@@ -51,9 +52,10 @@ class SiteController {
     private final FigureRepository figures;
     private final PageViews views;
     private final BroadsheetProperties properties;
+    private final Search search;
 
     SiteController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
-                   FigureRepository figures, PageViews views, BroadsheetProperties properties) {
+                   FigureRepository figures, PageViews views, BroadsheetProperties properties, Search search) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -61,6 +63,7 @@ class SiteController {
         this.figures = figures;
         this.views = views;
         this.properties = properties;
+        this.search = search;
     }
 
     @GetMapping("/")
@@ -134,7 +137,7 @@ class SiteController {
                 article.bodyHtml(),
                 tags.findByArticle(article.id()).stream().map(t -> new Link(t.name(), "/tag/" + t.slug())).toList(),
                 PageViews.attribution(articles.attribution(article.id()).orElse(null), zone),
-                views.cards(articles.related(article, 4), zone),
+                views.cards(search.related(article, 4), zone),
                 article.language(),
                 PageViews.direction(article.language()),
                 article.canonicalUrl() != null ? article.canonicalUrl() : absolute(path));

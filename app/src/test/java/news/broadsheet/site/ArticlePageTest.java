@@ -58,7 +58,7 @@ class ArticlePageTest extends IntegrationTest {
         assertThat(card).isNotNull();
         assertThat(card.attr("href")).startsWith("https://video.example/");
         assertThat(card.selectFirst(".embed-title").text()).isNotBlank();
-        assertThat(doc.select("script")).isEmpty();
+        assertThat(doc.select("script:not([type=application/ld+json])")).isEmpty();
         assertThat(doc.select("iframe")).isEmpty();
     }
 

@@ -1,0 +1,91 @@
+package news.broadsheet.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read-only query that feeds the index: published stories with their section, authors and
+ * tags, in id order so a rebuild can walk millions of rows in batches with no OFFSET.
+ */
+@Repository
+class IndexSource {
+
+    private static final String SELECT = """
+            SELECT a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.body_html,
+                   a.language, a.published_at, f.src AS lead_src, f.alt AS lead_alt
+            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN figures f ON f.id = a.lead_figure_id
+            WHERE a.status = 'PUBLISHED'""";
+
+    private record Row(long id, String slug, String sectionSlug, String sectionName, String headline, String standfirst,
+                       String bodyHtml, String language, long publishedAt, String leadSrc, String leadAlt) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("slug"),
+            rs.getString("section_slug"), rs.getString("section_name"), rs.getString("headline"), rs.getString("standfirst"),
+            rs.getString("body_html"), rs.getString("language"), rs.getLong("published_at"), rs.getString("lead_src"),
+            rs.getString("lead_alt"));
+
+    private final JdbcClient db;
+
+    IndexSource(JdbcClient db) {
+        this.db = db;
+    }
+
+    Optional<IndexedArticle> published(long id) {
+        return batch(db.sql(SELECT + " AND a.id = :id").param("id", id).query(ROW).list()).stream().findFirst();
+    }
+
+    /** Up to {@code limit} published stories with ids above {@code afterId}, in id order. */
+    List<IndexedArticle> publishedAfter(long afterId, int limit) {
+        return batch(db.sql(SELECT + " AND a.id > :after ORDER BY a.id LIMIT :limit")
+                .param("after", afterId).param("limit", limit).query(ROW).list());
+    }
+
+    long countPublished() {
+        return db.sql("SELECT COUNT(*) FROM articles WHERE status = 'PUBLISHED'").query(Long.class).single();
+    }
+
+    private List<IndexedArticle> batch(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<String>> authors = grouped("""
+                SELECT aa.article_id, au.slug FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""", ids);
+        Map<Long, List<String>> tags = grouped("""
+                SELECT at.article_id, t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                WHERE at.article_id IN (:ids) ORDER BY at.article_id, t.slug""", ids);
+        List<IndexedArticle> result = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            result.add(new IndexedArticle(r.id(), r.slug(), r.sectionSlug(), r.sectionName(), r.headline(), r.standfirst(),
+                    indexableBody(r.bodyHtml()), r.language(), java.time.Instant.ofEpochMilli(r.publishedAt()), r.leadSrc(),
+                    r.leadAlt(), authors.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of())));
+        }
+        return result;
+    }
+
+    /**
+     * The body text that may be searched and quoted in snippets. The one place to narrow it when
+     * stories get rights modes (EXCERPT: the excerpt only) or a members' gate.
+     */
+    static String indexableBody(String bodyHtml) {
+        return Jsoup.parse(bodyHtml).text();
+    }
+
+    private Map<Long, List<String>> grouped(String sql, List<Long> ids) {
+        Map<Long, List<String>> result = new HashMap<>();
+        db.sql(sql).param("ids", ids).query(rs -> {
+            result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return result;
+    }
+}

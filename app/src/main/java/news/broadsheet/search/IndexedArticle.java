@@ -1,0 +1,21 @@
+package news.broadsheet.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One published story as the index sees it: searchable text plus what a result card shows. */
+record IndexedArticle(
+        long id,
+        String slug,
+        String sectionSlug,
+        String sectionName,
+        String headline,
+        String standfirst,
+        String body,
+        String language,
+        Instant publishedAt,
+        String leadSrc,
+        String leadAlt,
+        List<String> authorSlugs,
+        List<String> tagSlugs) {
+}

@@ -1,0 +1,236 @@
+package news.broadsheet.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index and nothing else: documents in, searchers out. The commit's user data
+ * records the change-log sequence the index reflects, so a restart knows how far behind it is.
+ * Writes are serialized here; searches run concurrently on near-real-time searchers.
+ */
+class SearchIndex implements Closeable {
+
+    /** Bump when the document layout changes: an index with another schema is rebuilt on start. */
+    static final String SCHEMA = "1";
+    static final String ID = "id";
+    static final String LANG = "lang";
+    static final String SECTION = "section";
+    static final String AUTHOR = "author";
+    static final String TAG = "tag";
+    static final String PUBLISHED = "published";
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final FieldType SHORT_TEXT = vectors(TextField.TYPE_NOT_STORED, false);
+    private static final FieldType BODY_TEXT = vectors(TextField.TYPE_STORED, true);
+
+    private final Path path;
+    private final Languages languages = new Languages();
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private volatile long sequence;
+    private volatile boolean needsRebuild;
+
+    SearchIndex(Path path) throws IOException {
+        this.path = path;
+        this.directory = FSDirectory.open(path);
+        Map<String, String> commit = inspect();
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(languages.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IllegalStateException("The search index at " + path + " is held by another Broadsheet process"
+                    + " using the same data directory. Stop it first.", e);
+        }
+        this.searchers = new SearcherManager(writer, null);
+        this.sequence = Long.parseLong(commit.getOrDefault("sequence", "0"));
+        this.needsRebuild = needsRebuild || !SCHEMA.equals(commit.get("schema"));
+    }
+
+    /** Reads the last commit; a missing index is empty, a corrupt one is deleted and marked for rebuild. */
+    private Map<String, String> inspect() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.getIndexCommit().getUserData();
+        } catch (IndexNotFoundException e) {
+            needsRebuild = true;
+            return Map.of();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Search index at {} is unreadable ({}); deleting it to rebuild from the database", path, e.toString());
+            for (String file : directory.listAll()) {
+                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    directory.deleteFile(file);
+                }
+            }
+            needsRebuild = true;
+            return Map.of();
+        }
+    }
+
+    Languages languages() {
+        return languages;
+    }
+
+    /** The change-log sequence the last commit reflects. */
+    long sequence() {
+        return sequence;
+    }
+
+    boolean needsRebuild() {
+        return needsRebuild;
+    }
+
+    int size() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    synchronized void put(IndexedArticle article) throws IOException {
+        writer.updateDocument(new Term(ID, Long.toString(article.id())), document(article));
+    }
+
+    synchronized void remove(long articleId) throws IOException {
+        writer.deleteDocuments(new Term(ID, Long.toString(articleId)));
+    }
+
+    /** Makes everything written so far durable and searchable, as of change {@code upTo}. */
+    synchronized void commit(long upTo) throws IOException {
+        writer.setLiveCommitData(Map.of("sequence", Long.toString(upTo), "schema", SCHEMA).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+        sequence = upTo;
+    }
+
+    /**
+     * Replaces the whole index with what the source holds now. Readers keep the old index until
+     * the final commit. {@code upTo} must be read before the source is walked, so changes made
+     * during the walk are applied again afterwards rather than lost.
+     */
+    synchronized void rebuild(IndexSource source, long upTo, Consumer<String> progress) throws IOException {
+        long total = source.countPublished();
+        long started = System.nanoTime();
+        progress.accept("Rebuilding the search index at " + path + " from " + total + " published stories");
+        writer.deleteAll();
+        long done = 0;
+        long lastId = 0;
+        long lastReport = started;
+        List<IndexedArticle> batch;
+        while (!(batch = source.publishedAfter(lastId, 1000)).isEmpty()) {
+            for (IndexedArticle article : batch) {
+                writer.addDocument(document(article));
+            }
+            done += batch.size();
+            lastId = batch.getLast().id();
+            if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                lastReport = System.nanoTime();
+                progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
+            }
+        }
+        commit(upTo);
+        needsRebuild = false;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.accept(String.format("Indexed %,d stories in %.1f s (%,.0f stories/s)", done, seconds, done / Math.max(seconds, 1e-3)));
+    }
+
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document document(IndexedArticle a) {
+        String group = languages.groupOf(a.language());
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        doc.add(new StringField(LANG, group, Field.Store.NO));
+        doc.add(new StringField(SECTION, a.sectionSlug(), Field.Store.YES));
+        a.authorSlugs().forEach(slug -> doc.add(new StringField(AUTHOR, slug, Field.Store.NO)));
+        a.tagSlugs().forEach(slug -> doc.add(new StringField(TAG, slug, Field.Store.NO)));
+        long published = a.publishedAt().toEpochMilli();
+        doc.add(new LongPoint(PUBLISHED, published));
+        doc.add(new NumericDocValuesField(PUBLISHED, published));
+        doc.add(new StoredField(PUBLISHED, published));
+        doc.add(new StoredField(Stored.SLUG, a.slug()));
+        doc.add(new StoredField(Stored.SECTION_NAME, a.sectionName()));
+        doc.add(new StoredField(Stored.HEADLINE, a.headline()));
+        doc.add(new StoredField(Stored.STANDFIRST, a.standfirst()));
+        doc.add(new StoredField(Stored.LANGUAGE, a.language()));
+        if (a.leadSrc() != null) {
+            doc.add(new StoredField(Stored.LEAD_SRC, a.leadSrc()));
+            doc.add(new StoredField(Stored.LEAD_ALT, a.leadAlt() == null ? "" : a.leadAlt()));
+        }
+        doc.add(new Field(Languages.field("headline", group), a.headline(), SHORT_TEXT));
+        doc.add(new Field(Languages.field("standfirst", group), a.standfirst(), SHORT_TEXT));
+        doc.add(new Field(Languages.field("body", group), a.body(), BODY_TEXT));
+        return doc;
+    }
+
+    /** Display-only stored fields: a result card is built from the index without a database query. */
+    static final class Stored {
+        static final String SLUG = "slug";
+        static final String SECTION_NAME = "section_name";
+        static final String HEADLINE = "headline";
+        static final String STANDFIRST = "standfirst";
+        static final String LANGUAGE = "language";
+        static final String LEAD_SRC = "lead_src";
+        static final String LEAD_ALT = "lead_alt";
+
+        private Stored() {
+        }
+    }
+
+    /** Term vectors make MoreLikeThis cheap; offsets in the body's postings make highlighting cheap. */
+    private static FieldType vectors(FieldType base, boolean offsets) {
+        FieldType type = new FieldType(base);
+        type.setStoreTermVectors(true);
+        if (offsets) {
+            type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        }
+        type.freeze();
+        return type;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

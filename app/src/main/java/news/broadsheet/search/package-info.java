@@ -1,0 +1,14 @@
+/**
+ * Full-text search and related articles. Owns the Lucene index under
+ * {@code <data-dir>/index}: derived data, rebuilt from the database on demand
+ * ({@code --broadsheet.search.rebuild}) or whenever it is found missing, corrupt or behind, and
+ * kept current by following {@code content}'s change log. Reads articles through its own
+ * read-only query; never writes content. Pages and JSON are the {@code site}'s business: this
+ * package answers {@link news.broadsheet.search.Search} calls only.
+ *
+ * <p>Only published text is indexed. The two things the issue asks for that have no model yet
+ * (EXCERPT-rights stories indexed by their excerpt only, gated text never shown to non-members)
+ * have one seam each: {@code IndexSource#indexableBody} decides what text of a story enters the
+ * index, and snippets are only ever cut from that text.
+ */
+package news.broadsheet.search;

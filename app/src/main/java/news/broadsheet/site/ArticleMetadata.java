@@ -1,0 +1,102 @@
+package news.broadsheet.site;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import news.broadsheet.site.DiscoveryViews.ArticleMeta;
+import news.broadsheet.site.Views.ArticlePage;
+import news.broadsheet.site.Views.Link;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Open Graph, Twitter card and schema.org NewsArticle data for article pages, derived from the
+ * page the controller already built, so it costs no query and cannot disagree with what the
+ * reader sees. Added to the model after the controller runs, which keeps this concern out of
+ * the article controller.
+ *
+ * <p>Not yet modelled, so not emitted: hreflang alternates (no link between translations of a
+ * story exists), a paywall ({@code isAccessibleForFree} is true until the members' gate lands),
+ * and EXCERPT-rights stories whose canonical is the original's URL (the canonical here is the
+ * one the article carries).
+ */
+@Configuration(proxyBeanMethods = false)
+class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SiteUrls urls;
+
+    ArticleMetadata(SiteUrls urls) {
+        this.urls = urls;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+        if (mav != null && "article".equals(mav.getViewName()) && mav.getModel().get("page") instanceof ArticlePage page) {
+            mav.addObject("meta", of(page));
+        }
+    }
+
+    ArticleMeta of(ArticlePage page) {
+        String url = page.canonicalUrl();
+        String image = page.lead() == null ? null : urls.absolute(page.lead().src());
+        String published = page.published() == null ? null : page.published().iso();
+        String modified = page.updated() != null ? page.updated().iso() : published;
+        String siteName = page.chrome().siteName();
+
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "NewsArticle");
+        ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
+        ld.put("url", url);
+        ld.put("headline", page.headline());
+        if (!page.standfirst().isBlank()) {
+            ld.put("description", page.standfirst());
+        }
+        if (image != null) {
+            ld.put("image", List.of(image));
+        }
+        ld.put("datePublished", published);
+        ld.put("dateModified", modified);
+        ld.put("inLanguage", page.lang());
+        ld.put("articleSection", page.section().text());
+        if (!page.tags().isEmpty()) {
+            ld.put("keywords", page.tags().stream().map(Link::text).toList());
+        }
+        ld.put("author", page.authors().stream()
+                .map(a -> Map.of("@type", "Person", "name", a.text(), "url", urls.absolute(a.href()))).toList());
+        ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
+        ld.put("isAccessibleForFree", true);
+        if (page.attribution() != null) {
+            ld.put("isBasedOn", Map.of("@type", "NewsArticle", "url", page.attribution().originalUrl(),
+                    "publisher", Map.of("@type", "NewsMediaOrganization", "name", page.attribution().sourceName(),
+                            "url", page.attribution().sourceHomeUrl())));
+        }
+        return new ArticleMeta(page.headline(), page.standfirst(), url, siteName, image,
+                page.lead() == null ? null : page.lead().alt(), published, modified, page.section().text(),
+                page.tags().stream().map(Link::text).toList(), scriptSafe(JSON.writeValueAsString(ld)));
+    }
+
+    /**
+     * JSON that cannot end or confuse the script element it sits in: {@code </script>},
+     * {@code <!--} and line separators are escaped. These characters only occur inside JSON
+     * strings, where the escape means the same character.
+     */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+}
