@@ -60,18 +60,23 @@ class IngestJourneyInBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("rightsMode"))).selectByValue("FULL_TEXT");
         new Select(browser.findElement(By.id("publishMode"))).selectByValue("REVIEW");
         browser.findElement(By.cssSelector("button[value=preview]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("button[value=save]")).size() == 1);
         assertThat(browser.findElement(By.tagName("main")).getText()).as("the preview lists the feed's story").contains(headline);
         assertThat(browser.findElement(By.id("feedUrl")).getAttribute("value")).as("feed discovered from the home page").isEqualTo(partner.url("/rss"));
         screenshot("ingest-source-preview");
         assertThat(seriousAccessibilityViolations()).isEmpty();
         browser.findElement(By.cssSelector("button[value=save]")).click();
 
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.xpath("//button[normalize-space()='Poll now']")).isEmpty());
         button("Poll now").click();
-        open("/newsroom/ingest/review");
+        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            open("/newsroom/ingest/review");
+            return d.findElements(By.cssSelector("tbody tr")).stream().filter(r -> r.getText().contains(headline)).findFirst().orElse(null);
+        });
         screenshot("ingest-review-queue");
-        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("tbody tr")).stream()
-                .filter(r -> r.getText().contains(headline)).findFirst().orElse(null));
         row.findElement(By.xpath(".//button[normalize-space()='Approve and publish']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> db.sql("SELECT status FROM articles WHERE headline = :h")
+                .param("h", headline).query(String.class).optional().filter("PUBLISHED"::equals).isPresent());
 
         String slug = db.sql("SELECT a.slug || '|' || s.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.headline = :h")
                 .param("h", headline).query(String.class).single();
@@ -92,8 +97,8 @@ class IngestJourneyInBrowserTest extends BrowserTest {
         open("/newsroom/login");
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/newsroom");
+        browser.findElement(By.name("password")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
     }
 
     private static WebElement button(String text) {
