@@ -55,6 +55,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("broadsheet.data-dir", DATA_DIR::toString);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtp::port);
         String url = System.getProperty("broadsheet.test.datasource-url", "");
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

@@ -17,6 +17,7 @@ import news.broadsheet.content.SiteSettings;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.content.TagRepository;
 import news.broadsheet.platform.BroadsheetProperties;
+import news.broadsheet.readers.ReaderPages;
 import news.broadsheet.site.Views.ArticlePage;
 import news.broadsheet.site.Views.HomePage;
 import news.broadsheet.site.Views.Link;
@@ -51,9 +52,10 @@ class SiteController {
     private final FigureRepository figures;
     private final PageViews views;
     private final BroadsheetProperties properties;
+    private final ReaderPages readers;
 
     SiteController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
-                   FigureRepository figures, PageViews views, BroadsheetProperties properties) {
+                   FigureRepository figures, PageViews views, BroadsheetProperties properties, ReaderPages readers) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -61,6 +63,7 @@ class SiteController {
         this.figures = figures;
         this.views = views;
         this.properties = properties;
+        this.readers = readers;
     }
 
     @GetMapping("/")
@@ -138,7 +141,8 @@ class SiteController {
                 article.language(),
                 PageViews.direction(article.language()),
                 article.canonicalUrl() != null ? article.canonicalUrl() : absolute(path));
-        return new ModelAndView("article").addObject("page", page);
+        return new ModelAndView("article").addObject("page", page)
+                .addObject("readers", readers.forArticle(article, path, article.headline()));
     }
 
     private String listing(Model model, String title, String kicker, String description, Page<ArticleSummary> results, String basePath) {
