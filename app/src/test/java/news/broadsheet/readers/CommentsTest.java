@@ -190,11 +190,11 @@ class CommentsTest extends ReaderTest {
             db.sql("DELETE FROM article_reader_options WHERE article_id = :id").param("id", id).update();
         }
         setting("readers.comments.close-after-days", "1");
-        db.sql("UPDATE articles SET published_at = published_at - 5 * 86400000 WHERE id = :id").param("id", id).update();
+        db.sql("UPDATE articles SET published_at = published_at - :shift WHERE id = :id").param("shift", 5L * 86_400_000).param("id", id).update();
         try {
             assertThat(page(ARTICLE).selectFirst(".comments-closed").text()).contains("closed 1 days after");
         } finally {
-            db.sql("UPDATE articles SET published_at = published_at + 5 * 86400000 WHERE id = :id").param("id", id).update();
+            db.sql("UPDATE articles SET published_at = published_at + :shift WHERE id = :id").param("shift", 5L * 86_400_000).param("id", id).update();
         }
     }
 }

@@ -33,7 +33,7 @@ class GateTest extends ReaderTest {
         setting("readers.gate.after-days", "1");
         setting("readers.gate.mode", "HARD");
         setting("readers.gate.free-paragraphs", "2");
-        db.sql("UPDATE articles SET published_at = published_at - 30 * 86400000 WHERE id = :id").param("id", articleId(SHOWCASE)).update();
+        db.sql("UPDATE articles SET published_at = published_at - :shift WHERE id = :id").param("shift", 30L * 86_400_000).param("id", articleId(SHOWCASE)).update();
         try {
             var response = get(SHOWCASE);
             assertThat(response.headers().allValues("set-cookie")).isEmpty();
@@ -48,7 +48,7 @@ class GateTest extends ReaderTest {
             signInAsEditor("gate.editor@harbour.example");
             assertThat(get(SHOWCASE).body()).contains(last);
         } finally {
-            db.sql("UPDATE articles SET published_at = published_at + 30 * 86400000 WHERE id = :id").param("id", articleId(SHOWCASE)).update();
+            db.sql("UPDATE articles SET published_at = published_at + :shift WHERE id = :id").param("shift", 30L * 86_400_000).param("id", articleId(SHOWCASE)).update();
         }
     }
 

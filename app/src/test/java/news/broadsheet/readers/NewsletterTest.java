@@ -46,7 +46,8 @@ class NewsletterTest extends ReaderTest {
                 .contains("text/plain").contains("text/html");
         assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         String unsubscribe = mail.getHeader("List-Unsubscribe")[0].replaceAll("^<http://localhost:\\d+|>$", "");
-        assertThat(mailTo("digest.only@readers.example", 0)).as("digest readers wait for the digest").isEmpty();
+        assertThat(mailTo("digest.only@readers.example", 0)).as("digest readers wait for the digest")
+                .extracting(MimeMessage::getSubject).doesNotContain("Harbour ferry returns");
 
         // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" to the URL, with no cookie and no CSRF token.
         assertThat(post(unsubscribe, fields("List-Unsubscribe", "One-Click")).statusCode()).isEqualTo(200);
