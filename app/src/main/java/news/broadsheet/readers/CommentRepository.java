@@ -131,24 +131,6 @@ class CommentRepository {
         return new Options(article, section, subscribersOnly);
     }
 
-    void setArticleOptions(long articleId, Boolean commentsEnabled, boolean subscribersOnly) {
-        db.sql("""
-                INSERT INTO article_reader_options (article_id, comments_enabled, subscribers_only) VALUES (:id, :comments, :only)
-                ON CONFLICT (article_id) DO UPDATE SET comments_enabled = excluded.comments_enabled, subscribers_only = excluded.subscribers_only""")
-                .param("id", articleId).param("comments", commentsEnabled).param("only", subscribersOnly).update();
-    }
-
-    void setSectionComments(long sectionId, Boolean enabled) {
-        if (enabled == null) {
-            db.sql("DELETE FROM section_reader_options WHERE section_id = :id").param("id", sectionId).update();
-            return;
-        }
-        db.sql("""
-                INSERT INTO section_reader_options (section_id, comments_enabled) VALUES (:id, :enabled)
-                ON CONFLICT (section_id) DO UPDATE SET comments_enabled = excluded.comments_enabled""")
-                .param("id", sectionId).param("enabled", enabled).update();
-    }
-
     private static Comment row(ResultSet rs, int n) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;

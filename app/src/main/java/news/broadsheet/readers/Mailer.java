@@ -1,6 +1,5 @@
 package news.broadsheet.readers;
 
-import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -35,11 +34,6 @@ class Mailer {
 
     void send(Mail mail) {
         sender.send(message(mail));
-    }
-
-    /** Several messages over one SMTP connection; failures come back per message in the exception. */
-    void send(List<Mail> mails) {
-        sender.send(mails.stream().map(this::message).toArray(MimeMessage[]::new));
     }
 
     MimeMessage message(Mail mail) {

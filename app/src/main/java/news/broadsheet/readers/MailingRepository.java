@@ -3,7 +3,6 @@ package news.broadsheet.readers;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import news.broadsheet.readers.MemberRepository.Frequency;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +59,4 @@ class MailingRepository {
                 .param("status", status).param("error", error).param("mailing", mailingId).param("member", memberId).update();
     }
 
-    Optional<String> status(long mailingId, long memberId) {
-        return db.sql("SELECT status FROM deliveries WHERE mailing_id = :mailing AND member_id = :member")
-                .param("mailing", mailingId).param("member", memberId).query(String.class).optional();
-    }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,24 +71,6 @@ class MemberRepository {
     boolean markLinkUsed(String signature, Instant expiresAt) {
         return db.sql("INSERT INTO used_links (signature, expires_at) VALUES (:signature, :expires) ON CONFLICT (signature) DO NOTHING")
                 .param("signature", signature).param("expires", expiresAt.toEpochMilli()).update() == 1;
-    }
-
-    int forgetExpiredLinks(Instant now) {
-        return db.sql("DELETE FROM used_links WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
-    }
-
-    List<Member> search(String query, int limit) {
-        return db.sql("SELECT * FROM members WHERE email LIKE :q ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .param("q", "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%")
-                .param("limit", limit).query(MemberRepository::row).list();
-    }
-
-    long count() {
-        return db.sql("SELECT COUNT(*) FROM members").query(Long.class).single();
-    }
-
-    void forEach(Consumer<Member> consumer) {
-        db.sql("SELECT * FROM members ORDER BY id").query(MemberRepository::row).stream().forEach(consumer);
     }
 
     /** Members who should get this mailing and have no delivery row for it yet, in id order. */

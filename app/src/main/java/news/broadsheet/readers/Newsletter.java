@@ -80,12 +80,6 @@ class Newsletter {
                 .ifPresent(a -> mailings.createOnce("article:" + a.id(), Frequency.EACH, a.headline(), List.of(a.id()), null, clock.instant()));
     }
 
-    /** A test send of the latest story to one staff address; it never reaches members. */
-    void testSend(String staffAddress) {
-        List<Long> latest = articles.latestPublished(1).stream().map(a -> a.id()).toList();
-        mailings.createOnce("test:" + clock.millis() + ":" + staffAddress, Frequency.EACH, "[Test] Newsletter", latest, staffAddress, clock.instant());
-    }
-
     /** Creates today's digest once the configured hour has passed in the site's time zone. */
     void digestIfDue() {
         ReaderSettings.Values values = settings.current();
