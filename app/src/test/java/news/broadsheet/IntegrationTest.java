@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
         registry.add("broadsheet.data-dir", DATA_DIR::toString);
         registry.add("broadsheet.ingest.allow-private-hosts", () -> "127.0.0.1");
         registry.add("broadsheet.ingest.scan-interval", () -> "PT1H");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtp::port);
         String url = System.getProperty("broadsheet.test.datasource-url", "");
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

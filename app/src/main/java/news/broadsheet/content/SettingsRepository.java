@@ -30,6 +30,12 @@ public class SettingsRepository {
                 .param("name", name).param("value", value).update();
     }
 
+    /** Stores the value only if the name has none yet; the first writer wins. */
+    public void putIfAbsent(String name, String value) {
+        db.sql("INSERT INTO settings (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+                .param("name", name).param("value", value).update();
+    }
+
     public SiteSettings site() {
         Map<String, String> all = db.sql("SELECT name, value FROM settings WHERE name LIKE 'site.%'")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
@@ -47,6 +53,13 @@ public class SettingsRepository {
             db.sql("INSERT INTO follow_links (network, url, position) VALUES (:network, :url, :position)")
                     .param("network", links.get(i).network()).param("url", links.get(i).url()).param("position", i).update();
         }
+    }
+
+    /** Every setting whose name starts with the prefix, e.g. one feature's settings in one query. */
+    public Map<String, String> withPrefix(String prefix) {
+        return db.sql("SELECT name, value FROM settings WHERE name LIKE :prefix").param("prefix", prefix + "%")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static ZoneId zone(String id) {

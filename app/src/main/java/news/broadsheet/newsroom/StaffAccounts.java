@@ -48,6 +48,11 @@ public class StaffAccounts implements UserDetailsService {
         return staff.ownerExists();
     }
 
+    /** Addresses of the staff who moderate and edit (owner, admins, editors), e.g. for notifications. */
+    public java.util.List<String> editorEmails() {
+        return staff.emailsWithRoles(java.util.EnumSet.of(StaffRole.OWNER, StaffRole.ADMIN, StaffRole.EDITOR));
+    }
+
     /** A fresh owner-setup token; only its hash is stored. Returns the token to put in the link. */
     @Transactional
     public String issueOwnerSetupToken() {

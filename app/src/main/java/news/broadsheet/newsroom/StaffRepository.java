@@ -29,6 +29,11 @@ class StaffRepository {
                 .optional();
     }
 
+    java.util.List<String> emailsWithRoles(java.util.Collection<StaffRole> roles) {
+        return db.sql("SELECT email FROM staff WHERE role IN (:roles) ORDER BY id")
+                .param("roles", roles.stream().map(StaffRole::name).toList()).query(String.class).list();
+    }
+
     long insert(String email, String displayName, StaffRole role, String passwordHash, Instant now) {
         return db.sql("""
                 INSERT INTO staff (email, display_name, role, password_hash, created_at)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.broadsheet.readers.ReaderViews;
 import news.broadsheet.site.DiscoveryViews.ArticleMeta;
 import news.broadsheet.site.Views.ArticlePage;
 import news.broadsheet.site.Views.Link;
@@ -23,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the article controller.
  *
  * <p>Not yet modelled, so not emitted: hreflang alternates (no link between translations of a
- * story exists), a paywall ({@code isAccessibleForFree} is true until the members' gate lands),
- * and EXCERPT-rights stories whose canonical is the original's URL (the canonical here is the
+ * story exists) and EXCERPT-rights stories whose canonical is the original's URL (the canonical here is the
  * one the article carries).
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,11 +46,12 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav != null && "article".equals(mav.getViewName()) && mav.getModel().get("page") instanceof ArticlePage page) {
-            mav.addObject("meta", of(page));
+            boolean gated = mav.getModel().get("readers") instanceof ReaderViews.ArticleExtras extras && extras.gated();
+            mav.addObject("meta", of(page, gated));
         }
     }
 
-    ArticleMeta of(ArticlePage page) {
+    ArticleMeta of(ArticlePage page, boolean gated) {
         String url = page.canonicalUrl();
         String image = page.lead() == null ? null : urls.absolute(page.lead().src());
         String published = page.published() == null ? null : page.published().iso();
@@ -79,7 +80,11 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
         ld.put("author", page.authors().stream()
                 .map(a -> Map.of("@type", "Person", "name", a.text(), "url", urls.absolute(a.href()))).toList());
         ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
-        ld.put("isAccessibleForFree", true);
+        ld.put("isAccessibleForFree", !gated);
+        if (gated) {
+            // Google's paywalled-content markup: the held-back part is the element the gate leaves out.
+            ld.put("hasPart", Map.of("@type", "WebPageElement", "isAccessibleForFree", false, "cssSelector", ".gated-part"));
+        }
         if (page.attribution() != null) {
             ld.put("isBasedOn", Map.of("@type", "NewsArticle", "url", page.attribution().originalUrl(),
                     "publisher", Map.of("@type", "NewsMediaOrganization", "name", page.attribution().sourceName(),

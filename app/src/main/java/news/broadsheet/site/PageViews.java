@@ -15,6 +15,7 @@ import news.broadsheet.content.Page;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.SiteSettings;
+import news.broadsheet.readers.ReaderPages;
 import news.broadsheet.site.Views.AttributionView;
 import news.broadsheet.site.Views.Card;
 import news.broadsheet.site.Views.Chrome;
@@ -34,11 +35,13 @@ class PageViews {
     private final SettingsRepository settings;
     private final SectionRepository sections;
     private final Clock clock;
+    private final ReaderPages readers;
 
-    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock) {
+    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock, ReaderPages readers) {
         this.settings = settings;
         this.sections = sections;
         this.clock = clock;
+        this.readers = readers;
     }
 
     SiteSettings site() {
@@ -51,13 +54,18 @@ class PageViews {
     }
 
     Card card(ArticleSummary a, ZoneId zone) {
+        return card(a, zone, readers.commentCounts(List.of(a.id())).getOrDefault(a.id(), 0));
+    }
+
+    private Card card(ArticleSummary a, ZoneId zone, int comments) {
         return new Card(articlePath(a.sectionSlug(), a.slug()), a.headline(), a.standfirst(),
                 new Link(a.sectionName(), sectionPath(a.sectionSlug())), time(a.publishedAt(), zone),
-                a.leadSrc(), a.leadAlt() == null ? "" : a.leadAlt(), a.language(), direction(a.language()));
+                a.leadSrc(), a.leadAlt() == null ? "" : a.leadAlt(), a.language(), direction(a.language()), comments);
     }
 
     List<Card> cards(List<ArticleSummary> summaries, ZoneId zone) {
-        return summaries.stream().map(a -> card(a, zone)).toList();
+        var counts = readers.commentCounts(summaries.stream().map(ArticleSummary::id).toList());
+        return summaries.stream().map(a -> card(a, zone, counts.getOrDefault(a.id(), 0))).toList();
     }
 
     static Time time(Instant instant, ZoneId zone) {

@@ -17,6 +17,7 @@ import news.broadsheet.content.SiteSettings;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.content.TagRepository;
 import news.broadsheet.platform.BroadsheetProperties;
+import news.broadsheet.readers.ReaderPages;
 import news.broadsheet.search.Search;
 import news.broadsheet.site.Views.ArticlePage;
 import news.broadsheet.site.Views.HomePage;
@@ -53,9 +54,11 @@ class SiteController {
     private final PageViews views;
     private final BroadsheetProperties properties;
     private final Search search;
+    private final ReaderPages readers;
 
     SiteController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
-                   FigureRepository figures, PageViews views, BroadsheetProperties properties, Search search) {
+                   FigureRepository figures, PageViews views, BroadsheetProperties properties, Search search,
+                   ReaderPages readers) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -64,6 +67,7 @@ class SiteController {
         this.views = views;
         this.properties = properties;
         this.search = search;
+        this.readers = readers;
     }
 
     @GetMapping("/")
@@ -141,7 +145,8 @@ class SiteController {
                 article.language(),
                 PageViews.direction(article.language()),
                 article.canonicalUrl() != null ? article.canonicalUrl() : absolute(path));
-        return new ModelAndView("article").addObject("page", page);
+        return new ModelAndView("article").addObject("page", page)
+                .addObject("readers", readers.forArticle(article, path, article.headline()));
     }
 
     private String listing(Model model, String title, String kicker, String description, Page<ArticleSummary> results, String basePath) {

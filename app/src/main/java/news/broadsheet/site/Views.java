@@ -20,7 +20,7 @@ public final class Views {
     }
 
     public record Card(String href, String headline, String standfirst, Link section, Time published,
-                       String imageSrc, String imageAlt, String lang, String dir) {
+                       String imageSrc, String imageAlt, String lang, String dir, int comments) {
     }
 
     public record FigureView(String src, String alt, String caption, String credit, Integer width, Integer height) {

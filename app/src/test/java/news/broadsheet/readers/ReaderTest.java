@@ -1,0 +1,142 @@
+package news.broadsheet.readers;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
+import news.broadsheet.IntegrationTest;
+import news.broadsheet.TestSmtp;
+import news.broadsheet.content.ChangeEvent;
+import news.broadsheet.content.ChangeLog;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Helpers for reader tests: form posts, settings that are restored afterwards, mail that arrived over SMTP. */
+abstract class ReaderTest extends IntegrationTest {
+
+    static final String SHOWCASE = "/world/ceasefire-talks-resume-in-geneva-as-aid-corridor-opens";
+
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    ReaderSettings settings;
+    @Autowired
+    PasswordEncoder passwords;
+
+    private final Map<String, String> changedSettings = new LinkedHashMap<>();
+
+    void setting(String name, String value) {
+        changedSettings.putIfAbsent(name, settings.raw().get(name));
+        settings.put(name, value);
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        changedSettings.forEach(settings::put);
+        changedSettings.clear();
+    }
+
+    @Autowired
+    ChangeLog changes;
+    @Autowired
+    TransactionTemplate transaction;
+
+    /** Tests that change an article's rows directly announce it, as the newsroom's write path does. */
+    void announceChanged(long articleId) {
+        transaction.executeWithoutResult(status -> changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, articleId));
+    }
+
+    long articleId(String path) {
+        String slug = path.substring(path.lastIndexOf('/') + 1);
+        return db.sql("SELECT id FROM articles WHERE slug = :slug").param("slug", slug).query(Long.class).single();
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Map<String, String> fields(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    static String formToken(Document doc, String formSelector) {
+        return doc.selectFirst(formSelector + " input[name=formToken]").attr("value");
+    }
+
+    /** Creates an editor account and signs this test's client in as them. */
+    void signInAsEditor(String email) {
+        db.sql("""
+                INSERT INTO staff (email, display_name, role, password_hash, created_at)
+                VALUES (:email, 'Ed Itor', 'EDITOR', :hash, 0) ON CONFLICT (email) DO NOTHING""")
+                .param("email", email).param("hash", passwords.encode("editor password 123")).update();
+        Document login = page("/newsroom/login");
+        var csrf = login.selectFirst("input[name^=_csrf]");
+        var response = post("/newsroom/login", fields("email", email, "password", "editor password 123", csrf.attr("name"), csrf.attr("value")));
+        if (!response.headers().firstValue("location").orElse("").endsWith("/newsroom")) {
+            throw new AssertionError("editor sign-in failed");
+        }
+    }
+
+    String newsroomCsrf(String path) {
+        return page(path).selectFirst("input[name^=_csrf]").attr("value");
+    }
+
+    /** Messages GreenMail received for the address, waiting up to ten seconds for at least {@code atLeast}. */
+    static List<MimeMessage> mailTo(String address, int atLeast) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            List<MimeMessage> mine = Arrays.stream(TestSmtp.SERVER.getReceivedMessages()).filter(m -> {
+                try {
+                    return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }).toList();
+            if (mine.size() >= atLeast || Instant.now().isAfter(deadline)) {
+                return mine;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return mine;
+            }
+        }
+    }
+
+    static String text(MimeMessage message) {
+        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    /** The first link in the message to the given path, made relative to this server. */
+    static String link(MimeMessage message, String path) {
+        Matcher m = Pattern.compile("http://localhost:\\d+(" + Pattern.quote(path) + "[^\\s\"<>]*)").matcher(text(message));
+        if (!m.find()) {
+            throw new AssertionError("No link to " + path + " in: " + text(message));
+        }
+        return m.group(1).replace("&amp;", "&");
+    }
+}
