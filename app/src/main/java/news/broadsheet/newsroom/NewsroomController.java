@@ -40,13 +40,17 @@ class NewsroomController {
         this.settings = settings;
     }
 
+    @OpenToAll
     @GetMapping("/newsroom/login")
     String login(HttpServletRequest request, Model model) {
+        String stash = request.getParameter("stash");
         model.addAttribute("page", new LoginPage(csrf(request), request.getParameter("error") != null,
-                request.getParameter("signed-out") != null));
+                request.getParameter("signed-out") != null, request.getParameter("locked") != null,
+                request.getParameter("expired") != null, stash == null ? "" : stash));
         return "newsroom/login";
     }
 
+    @OpenToAll
     @GetMapping("/newsroom/setup")
     String setupForm(@RequestParam(required = false) String token, HttpServletRequest request, Model model) {
         if (!accounts.setupTokenUsable(token)) {
@@ -56,6 +60,7 @@ class NewsroomController {
         return "newsroom/setup";
     }
 
+    @OpenToAll
     @PostMapping("/newsroom/setup")
     String setup(@RequestParam(required = false) String token, @RequestParam(defaultValue = "") String email,
                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
@@ -70,10 +75,9 @@ class NewsroomController {
         if (displayName.isBlank() || displayName.length() > 160) {
             errors.add("Enter your name as readers and colleagues should see it (up to 160 characters).");
         }
-        if (password.length() < StaffAccounts.MIN_PASSWORD_LENGTH || password.length() > 200) {
-            errors.add("Choose a password of at least " + StaffAccounts.MIN_PASSWORD_LENGTH + " characters.");
-        } else if (!password.equals(passwordAgain)) {
-            errors.add("The two passwords do not match.");
+        String passwordProblem = StaffAccounts.passwordProblem(password, passwordAgain);
+        if (passwordProblem != null) {
+            errors.add(passwordProblem);
         }
         if (errors.isEmpty()) {
             try {
@@ -87,12 +91,13 @@ class NewsroomController {
         return "newsroom/setup";
     }
 
+    @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom")
     String desk(Principal principal, HttpServletRequest request, Model model) {
         var site = settings.site();
         ZoneId zone = site.timeZone();
         List<DeskRow> rows = articles.recentForNewsroom(200).stream()
-                .map(a -> new DeskRow(a.headline(), "/" + a.sectionSlug() + "/" + a.slug(), a.sectionName(),
+                .map(a -> new DeskRow(a.headline(), "/newsroom/articles/" + a.id(), a.sectionName(),
                         a.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         a.publishedAt() == null ? "" : WHEN.format(a.publishedAt().atZone(zone))))
                 .toList();
@@ -100,7 +105,7 @@ class NewsroomController {
         return "newsroom/desk";
     }
 
-    private static Csrf csrf(HttpServletRequest request) {
+    static Csrf csrf(HttpServletRequest request) {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new Csrf(token.getParameterName(), token.getToken());
     }
