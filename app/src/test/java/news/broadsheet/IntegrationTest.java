@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.flywaydb.core.Flyway;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,8 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR;
+    /** The SMTP server the application mails to in tests (one for the shared context). */
+    protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     static {
+        MAIL.start();
         try {
             DATA_DIR = Files.createTempDirectory("broadsheet-test-");
         } catch (IOException e) {
@@ -55,6 +60,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("broadsheet.data-dir", DATA_DIR::toString);
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         String url = System.getProperty("broadsheet.test.datasource-url", "");
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);
