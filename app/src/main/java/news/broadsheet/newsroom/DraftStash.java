@@ -75,10 +75,6 @@ class DraftStash {
                 .optional();
     }
 
-    void forget(String id) {
-        db.sql("DELETE FROM newsroom_stashes WHERE id_hash = :id").param("id", Tokens.hash(id)).update();
-    }
-
     private static Map<String, List<String>> decode(String form) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String pair : form.split("&")) {

@@ -1,16 +1,20 @@
 package news.broadsheet.newsroom;
 
-import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.ArticleSummary;
+import news.broadsheet.content.Page;
 import news.broadsheet.content.SettingsRepository;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +32,7 @@ import news.broadsheet.newsroom.NewsroomViews.SetupPage;
 @Controller
 class NewsroomController {
 
+    private static final int DESK_PAGE_SIZE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final StaffAccounts accounts;
@@ -93,15 +98,22 @@ class NewsroomController {
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom")
-    String desk(Principal principal, HttpServletRequest request, Model model) {
+    String desk(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String status,
+                @RequestParam(required = false) String mine, @RequestParam(defaultValue = "1") String page,
+                HttpServletRequest request, Model model) {
         var site = settings.site();
         ZoneId zone = site.timeZone();
-        List<DeskRow> rows = articles.recentForNewsroom(200).stream()
+        ArticleStatus filter = Arrays.stream(ArticleStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        int number = page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
+        Page<ArticleSummary> results = articles.forNewsroom(filter, mine == null ? null : me.id(), number, DESK_PAGE_SIZE);
+        List<DeskRow> rows = results.items().stream()
                 .map(a -> new DeskRow(a.headline(), "/newsroom/articles/" + a.id(), a.sectionName(),
                         a.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         a.publishedAt() == null ? "" : WHEN.format(a.publishedAt().atZone(zone))))
                 .toList();
-        model.addAttribute("page", new DeskPage(csrf(request), site.name(), principal.getName(), rows));
+        String query = "/newsroom?" + (filter == null ? "" : "status=" + filter.name() + "&") + (mine == null ? "" : "mine&") + "page=";
+        model.addAttribute("page", new DeskPage(csrf(request), site.name(), me.getUsername(), rows,
+                number > 1 ? query + (number - 1) : "", (long) number * DESK_PAGE_SIZE < results.total() ? query + (number + 1) : ""));
         return "newsroom/desk";
     }
 

@@ -20,7 +20,7 @@ public final class NewsroomViews {
     public record DeskRow(String headline, String href, String section, String status, String when) {
     }
 
-    public record DeskPage(Csrf csrf, String siteName, String signedInAs, List<DeskRow> rows) {
+    public record DeskPage(Csrf csrf, String siteName, String signedInAs, List<DeskRow> rows, String previousHref, String nextHref) {
     }
 
     /** A form page with a few fields, a notice and errors: invitations, password resets. */

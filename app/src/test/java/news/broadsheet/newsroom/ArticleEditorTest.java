@@ -110,6 +110,18 @@ class ArticleEditorTest extends NewsroomTest {
     }
 
     @Test
+    void theDeskFiltersByStatusAndByWhoStartedTheArticle() {
+        Staff author = staff(StaffRole.AUTHOR);
+        String headline = "Only on my desk " + System.nanoTime();
+        createDraft(author, headline);
+        Document mine = author.client().page("/newsroom?mine&status=DRAFT");
+        assertThat(mine.select("tbody tr")).hasSize(1);
+        assertThat(mine.select("tbody tr").text()).contains(headline);
+        Document published = author.client().page("/newsroom?status=PUBLISHED");
+        assertThat(published.select("tbody tr").text()).doesNotContain(headline).contains("published");
+    }
+
+    @Test
     void aSlugThatIsTakenGetsAPreciseMessageAndTheTextIsKept() {
         Staff author = staff(StaffRole.AUTHOR);
         long id = createDraft(author, "Slug collision " + System.nanoTime());
