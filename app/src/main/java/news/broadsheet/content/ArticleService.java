@@ -111,13 +111,17 @@ public class ArticleService {
         if (!edit.slug().equals(current.article().slug()) && articles.findBySlug(edit.slug()).isPresent()) {
             throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
         }
-        ArticleEdit normalized = normalized(edit);
+        ArticleEdit normalized = keepAttributionRecord(normalized(edit), current.edit().attribution());
         if (!articles.update(id, expectedVersion, normalized, render(normalized.bodyMarkdown(), normalized.embeds()), clock.instant())) {
             throw new EditConflictException(articles.forEditing(id).orElseThrow());
         }
         articles.replaceRelations(id, normalized, tags);
         articles.changeSlug(id, normalized.slug(), clock.instant());
         if (current.article().status() == ArticleStatus.PUBLISHED) {
+            if (revisions.forArticle(id).isEmpty()) {
+                // Published before revisions were kept (demo, ingested): keep what readers saw, so the first edit can be compared and undone.
+                revisions.insert(id, current.edit(), "Before the first newsroom edit", "As published", clock.instant());
+            }
             revisions.insert(id, normalized, editor, "Saved", clock.instant());
             changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, id);
         }
@@ -231,6 +235,16 @@ public class ArticleService {
         if (edit.authorIds().isEmpty()) {
             throw new IllegalArgumentException("An article needs at least one author.");
         }
+    }
+
+    /** The form only names the source and address; when those stay, what was taken and when it was retrieved stay too. */
+    private static ArticleEdit keepAttributionRecord(ArticleEdit edit, ArticleDraft.AttributionDraft existing) {
+        ArticleDraft.AttributionDraft given = edit.attribution();
+        if (given == null || existing == null || given.sourceId() != existing.sourceId() || !given.originalUrl().equals(existing.originalUrl())) {
+            return edit;
+        }
+        return new ArticleEdit(edit.slug(), edit.sectionId(), edit.headline(), edit.standfirst(), edit.bodyMarkdown(), edit.language(),
+                edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), existing, edit.seoTitle(), edit.seoDescription());
     }
 
     private static ArticleEdit normalized(ArticleEdit edit) {

@@ -122,6 +122,24 @@ class ArticleEditorTest extends NewsroomTest {
     }
 
     @Test
+    void editingAPartnerStoryPublishedBeforeRevisionsKeepsItsOriginalAndItsAttribution() {
+        Staff editor = staff(StaffRole.EDITOR);
+        long id = db.sql("SELECT a.id FROM articles a JOIN attributions at ON at.article_id = a.id WHERE a.status = 'PUBLISHED' ORDER BY a.id LIMIT 1")
+                .query(Long.class).single();
+        var before = articles.attribution(id).orElseThrow();
+        String originalBody = articles.findById(id).orElseThrow().bodyMarkdown();
+        Map<String, Object> form = formOf(editor, id);
+        form.put("body", originalBody + "\n\nCorrection: the ferry leaves at nine.");
+        assertThat(editor.client().postWithCsrf("/newsroom/articles/" + id, form, "/newsroom/articles/" + id).statusCode()).isEqualTo(302);
+
+        var after = articles.attribution(id).orElseThrow();
+        assertThat(after.retrievedAt()).isEqualTo(before.retrievedAt());
+        assertThat(after.tookImages()).isEqualTo(before.tookImages());
+        assertThat(revisions.forArticle(id)).extracting(r -> r.note()).containsExactly("Saved", "As published");
+        assertThat(revisions.forArticle(id).getLast().bodyMarkdown()).isEqualTo(originalBody);
+    }
+
+    @Test
     void aSlugThatIsTakenGetsAPreciseMessageAndTheTextIsKept() {
         Staff author = staff(StaffRole.AUTHOR);
         long id = createDraft(author, "Slug collision " + System.nanoTime());
