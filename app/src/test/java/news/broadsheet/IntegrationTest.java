@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.icegreen.greenmail.util.GreenMail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR;
+    /** The SMTP server the application mails to in tests (one for the whole run, see TestSmtp). */
+    protected static final GreenMail MAIL = TestSmtp.SERVER;
 
     static {
         try {

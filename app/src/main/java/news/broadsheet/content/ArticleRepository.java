@@ -124,6 +124,97 @@ public class ArticleRepository {
                 .optional();
     }
 
+    /** Every article, optionally of one status and/or started by one staff account, newest first. */
+    public Page<ArticleSummary> forNewsroom(ArticleStatus status, Long createdBy, int page, int size) {
+        String filter = "(:status IS NULL OR a.status = :status) AND (:creator IS NULL OR a.created_by = :creator)";
+        String statusName = status == null ? null : status.name();
+        long total = db.sql("SELECT COUNT(*) FROM articles a WHERE " + filter)
+                .param("status", statusName, java.sql.Types.VARCHAR).param("creator", createdBy, java.sql.Types.BIGINT)
+                .query(Long.class).single();
+        List<ArticleSummary> items = db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " WHERE " + filter
+                        + " ORDER BY COALESCE(a.updated_at, a.published_at, a.created_at) DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .param("status", statusName, java.sql.Types.VARCHAR).param("creator", createdBy, java.sql.Types.BIGINT)
+                .param("limit", size).param("offset", (long) (page - 1) * size)
+                .query(SUMMARY).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    public Optional<ArticleForEditing> forEditing(long id) {
+        return findById(id).map(article -> {
+            Editorial extra = db.sql("SELECT seo_title, seo_description, created_by FROM articles WHERE id = :id").param("id", id)
+                    .query((rs, n) -> new Editorial(rs.getString("seo_title"), rs.getString("seo_description"),
+                            rs.getObject("created_by") == null ? null : rs.getLong("created_by")))
+                    .single();
+            List<Long> authorIds = db.sql("SELECT author_id FROM article_authors WHERE article_id = :id ORDER BY position")
+                    .param("id", id).query(Long.class).list();
+            List<String> tagNames = db.sql("SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = :id ORDER BY t.name")
+                    .param("id", id).query(String.class).list();
+            ArticleDraft.AttributionDraft attribution = attribution(id)
+                    .map(a -> new ArticleDraft.AttributionDraft(a.source().id(), a.originalUrl(), a.tookText(), a.tookImages(), a.retrievedAt()))
+                    .orElse(null);
+            ArticleEdit edit = new ArticleEdit(article.slug(), article.sectionId(), article.headline(), article.standfirst(),
+                    article.bodyMarkdown(), article.language(), article.leadFigureId(), authorIds, tagNames, embeds(id),
+                    attribution, extra.seoTitle(), extra.seoDescription());
+            return new ArticleForEditing(article, edit, extra.createdBy());
+        });
+    }
+
+    private record Editorial(String seoTitle, String seoDescription, Long createdBy) {
+    }
+
+    void setNewsroomColumns(long id, String seoTitle, String seoDescription, Long createdBy) {
+        db.sql("UPDATE articles SET seo_title = :title, seo_description = :description, created_by = :creator WHERE id = :id")
+                .param("title", seoTitle).param("description", seoDescription).param("creator", createdBy, java.sql.Types.BIGINT)
+                .param("id", id).update();
+    }
+
+    /** Writes the edited fields if nobody saved since {@code expectedVersion}; false otherwise. Slug moves separately. */
+    boolean update(long id, long expectedVersion, ArticleEdit edit, String bodyHtml, Instant now) {
+        return db.sql("""
+                UPDATE articles SET section_id = :section, headline = :headline, standfirst = :standfirst,
+                       body_markdown = :markdown, body_html = :html, language = :language, lead_figure_id = :lead,
+                       seo_title = :seoTitle, seo_description = :seoDescription, updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :version""")
+                .param("section", edit.sectionId()).param("headline", edit.headline()).param("standfirst", edit.standfirst())
+                .param("markdown", edit.bodyMarkdown()).param("html", bodyHtml).param("language", edit.language())
+                .param("lead", edit.leadFigureId(), java.sql.Types.BIGINT).param("seoTitle", edit.seoTitle())
+                .param("seoDescription", edit.seoDescription()).param("now", now.toEpochMilli())
+                .param("id", id).param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    /** Replaces authors, tags, embeds and attribution with the edit's. */
+    void replaceRelations(long id, ArticleEdit edit, TagRepository tags) {
+        db.sql("DELETE FROM article_authors WHERE article_id = :id").param("id", id).update();
+        db.sql("DELETE FROM article_tags WHERE article_id = :id").param("id", id).update();
+        db.sql("DELETE FROM article_embeds WHERE article_id = :id").param("id", id).update();
+        db.sql("DELETE FROM attributions WHERE article_id = :id").param("id", id).update();
+        for (int i = 0; i < edit.authorIds().size(); i++) {
+            addAuthor(id, edit.authorIds().get(i), i);
+        }
+        for (String tag : edit.tagNames()) {
+            addTag(id, tags.idForName(tag));
+        }
+        edit.embeds().forEach(embed -> addEmbed(id, embed));
+        ArticleDraft.AttributionDraft attribution = edit.attribution();
+        if (attribution != null) {
+            setAttribution(id, attribution.sourceId(), attribution.originalUrl(), attribution.tookText(),
+                    attribution.tookImages(), attribution.retrievedAt());
+        }
+    }
+
+    /** Moves the article to a status if nobody saved since {@code expectedVersion}; false otherwise. */
+    boolean setStatus(long id, long expectedVersion, ArticleStatus status, Instant publishedAt, Instant scheduledAt, Instant now) {
+        return db.sql("""
+                UPDATE articles SET status = :status, published_at = :published, scheduled_at = :scheduled,
+                       updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :version""")
+                .param("status", status.name()).param("published", Rows.millis(publishedAt), java.sql.Types.BIGINT)
+                .param("scheduled", Rows.millis(scheduledAt), java.sql.Types.BIGINT).param("now", now.toEpochMilli())
+                .param("id", id).param("version", expectedVersion)
+                .update() == 1;
+    }
+
     long insert(ArticleDraft draft, String bodyHtml, Instant now) {
         return db.sql("""
                 INSERT INTO articles (slug, section_id, headline, standfirst, body_markdown, body_html, status, language,

@@ -18,13 +18,18 @@ public class ArticleService {
     private final FigureRepository figures;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final ChangeLog changes;
+    private final ArticleRevisionRepository revisions;
+    private final PublishingSchedule schedule;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, ChangeLog changes, Clock clock) {
+    ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, ChangeLog changes,
+                   ArticleRevisionRepository revisions, PublishingSchedule schedule, Clock clock) {
         this.articles = articles;
         this.tags = tags;
         this.figures = figures;
         this.changes = changes;
+        this.revisions = revisions;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -129,6 +134,187 @@ public class ArticleService {
         return articles.changeStatus(articleId, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, now);
     }
 
+    /** A new draft started in the newsroom by staff account {@code createdBy}. */
+    @Transactional
+    public long createDraft(ArticleEdit edit, long createdBy) {
+        validate(edit);
+        if (articles.findBySlug(edit.slug()).isPresent()) {
+            throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
+        }
+        long id = create(new ArticleDraft(edit.slug(), edit.sectionId(), edit.headline(), edit.standfirst(), edit.bodyMarkdown(),
+                edit.language(), null, edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), edit.attribution(),
+                ArticleStatus.DRAFT, null, null, null));
+        articles.setNewsroomColumns(id, edit.seoTitle(), edit.seoDescription(), createdBy);
+        return id;
+    }
+
+    public Optional<ArticleForEditing> forEditing(long id) {
+        return articles.forEditing(id);
+    }
+
+    /**
+     * Saves an edit made on version {@code expectedVersion}. A save of a published article keeps
+     * a revision and tells readers' caches. Returns the new version.
+     *
+     * @throws EditConflictException when someone else saved in between; nothing is written
+     */
+    @Transactional
+    public long update(long id, long expectedVersion, ArticleEdit edit, String editor) {
+        validate(edit);
+        ArticleForEditing current = articles.forEditing(id).orElseThrow(() -> new IllegalArgumentException("No article " + id));
+        if (current.article().version() != expectedVersion) {
+            throw new EditConflictException(current);
+        }
+        if (!edit.slug().equals(current.article().slug()) && articles.findBySlug(edit.slug()).isPresent()) {
+            throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
+        }
+        ArticleEdit normalized = keepAttributionRecord(normalized(edit), current.edit().attribution());
+        if (!articles.update(id, expectedVersion, normalized, render(normalized.bodyMarkdown(), normalized.embeds()), clock.instant())) {
+            throw new EditConflictException(articles.forEditing(id).orElseThrow());
+        }
+        articles.replaceRelations(id, normalized, tags);
+        articles.changeSlug(id, normalized.slug(), clock.instant());
+        if (current.article().status() == ArticleStatus.PUBLISHED) {
+            if (revisions.forArticle(id).isEmpty()) {
+                // Published before revisions were kept (demo, ingested): keep what readers saw, so the first edit can be compared and undone.
+                revisions.insert(id, current.edit(), "Before the first newsroom edit", "As published", clock.instant());
+            }
+            revisions.insert(id, normalized, editor, "Saved", clock.instant());
+            changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, id);
+        }
+        return articles.findById(id).orElseThrow().version();
+    }
+
+    /**
+     * Moves an article through the workflow: draft, in review, scheduled (with a time in the
+     * future) or published, and unpublished. Publishing needs alt text on the lead image.
+     */
+    @Transactional
+    public void changeStatus(long id, long expectedVersion, ArticleStatus target, Instant scheduledAt, String editor) {
+        ArticleForEditing current = articles.forEditing(id).orElseThrow(() -> new IllegalArgumentException("No article " + id));
+        Article article = current.article();
+        if (article.version() != expectedVersion) {
+            throw new EditConflictException(current);
+        }
+        if (!allowed(article.status(), target)) {
+            throw new IllegalArgumentException("An article that is " + label(article.status()) + " cannot become " + label(target) + ".");
+        }
+        Instant now = clock.instant();
+        if (target == ArticleStatus.SCHEDULED && (scheduledAt == null || !scheduledAt.isAfter(now))) {
+            throw new IllegalArgumentException("Choose a publication time in the future.");
+        }
+        if (target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED) {
+            requireLeadAlt(article);
+        }
+        Instant publishedAt = target == ArticleStatus.PUBLISHED && article.publishedAt() == null ? now : article.publishedAt();
+        if (!articles.setStatus(id, expectedVersion, target, publishedAt, target == ArticleStatus.SCHEDULED ? scheduledAt : null, now)) {
+            throw new EditConflictException(articles.forEditing(id).orElseThrow());
+        }
+        if (article.status() == ArticleStatus.SCHEDULED) {
+            schedule.cancel(id);
+        }
+        if (target == ArticleStatus.SCHEDULED) {
+            schedule.schedule(id, scheduledAt);
+        }
+        recordStatusChange(id, article.status(), target, current.edit(), editor);
+    }
+
+    /** Run by the scheduled job: publishes the article if it is still scheduled and its time has come. */
+    @Transactional
+    public boolean publishDue(long id) {
+        Optional<Article> found = articles.findById(id);
+        Instant now = clock.instant();
+        if (found.isEmpty() || found.get().status() != ArticleStatus.SCHEDULED
+                || found.get().scheduledAt() == null || found.get().scheduledAt().isAfter(now)) {
+            return false;
+        }
+        Article article = found.get();
+        Instant publishedAt = article.publishedAt() == null ? article.scheduledAt() : article.publishedAt();
+        if (!articles.setStatus(id, article.version(), ArticleStatus.PUBLISHED, publishedAt, null, now)) {
+            return false;
+        }
+        recordStatusChange(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, articles.forEditing(id).orElseThrow().edit(), "Scheduled publication");
+        return true;
+    }
+
+    /** Puts a revision's words back; this is itself a save, so it keeps a new revision when the article is published. */
+    @Transactional
+    public long restore(long articleId, long revisionId, long expectedVersion, String editor) {
+        ArticleRevision revision = revisions.find(articleId, revisionId)
+                .orElseThrow(() -> new IllegalArgumentException("No such revision of this article."));
+        ArticleEdit current = articles.forEditing(articleId).orElseThrow().edit();
+        ArticleEdit restored = new ArticleEdit(revision.slug(), current.sectionId(), revision.headline(), revision.standfirst(),
+                revision.bodyMarkdown(), revision.language(), current.leadFigureId(), current.authorIds(), current.tagNames(),
+                current.embeds(), current.attribution(), revision.seoTitle(), revision.seoDescription());
+        return update(articleId, expectedVersion, restored, editor);
+    }
+
+    private void recordStatusChange(long id, ArticleStatus from, ArticleStatus to, ArticleEdit edit, String editor) {
+        if (to == ArticleStatus.PUBLISHED) {
+            revisions.insert(id, edit, editor, "Published", clock.instant());
+            changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, id);
+        } else if (from == ArticleStatus.PUBLISHED) {
+            changes.record(ChangeEvent.Kind.ARTICLE_UNPUBLISHED, id);
+        } else {
+            changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, id);
+        }
+    }
+
+    /** The workflow: draft → in review → scheduled or published → unpublished, and back to draft to rework. */
+    public static boolean allowed(ArticleStatus from, ArticleStatus to) {
+        return switch (from) {
+            case DRAFT -> to == ArticleStatus.IN_REVIEW || to == ArticleStatus.SCHEDULED || to == ArticleStatus.PUBLISHED;
+            case IN_REVIEW, UNPUBLISHED -> to == ArticleStatus.DRAFT || to == ArticleStatus.SCHEDULED || to == ArticleStatus.PUBLISHED;
+            case SCHEDULED -> to == ArticleStatus.DRAFT || to == ArticleStatus.SCHEDULED || to == ArticleStatus.PUBLISHED;
+            case PUBLISHED -> to == ArticleStatus.UNPUBLISHED;
+        };
+    }
+
+    private void requireLeadAlt(Article article) {
+        if (article.leadFigureId() != null
+                && figures.findById(article.leadFigureId()).map(f -> f.alt().isBlank()).orElse(false)) {
+            throw new IllegalArgumentException("The lead image needs alt text before the article can be published.");
+        }
+    }
+
+    private static String label(ArticleStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static void validate(ArticleEdit edit) {
+        if (!Slugs.isValid(edit.slug())) {
+            throw new IllegalArgumentException("The slug may use only lowercase letters, digits and single hyphens (up to "
+                    + Slugs.MAX_LENGTH + " characters).");
+        }
+        if (edit.headline() == null || edit.headline().isBlank()) {
+            throw new IllegalArgumentException("An article needs a headline.");
+        }
+        if (edit.authorIds().isEmpty()) {
+            throw new IllegalArgumentException("An article needs at least one author.");
+        }
+    }
+
+    /** The form only names the source and address; when those stay, what was taken and when it was retrieved stay too. */
+    private static ArticleEdit keepAttributionRecord(ArticleEdit edit, ArticleDraft.AttributionDraft existing) {
+        ArticleDraft.AttributionDraft given = edit.attribution();
+        if (given == null || existing == null || given.sourceId() != existing.sourceId() || !given.originalUrl().equals(existing.originalUrl())) {
+            return edit;
+        }
+        return new ArticleEdit(edit.slug(), edit.sectionId(), edit.headline(), edit.standfirst(), edit.bodyMarkdown(), edit.language(),
+                edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), existing, edit.seoTitle(), edit.seoDescription());
+    }
+
+    private static ArticleEdit normalized(ArticleEdit edit) {
+        return new ArticleEdit(edit.slug(), edit.sectionId(), edit.headline().strip(),
+                edit.standfirst() == null ? "" : edit.standfirst().strip(), edit.bodyMarkdown() == null ? "" : edit.bodyMarkdown(),
+                language(edit.language()), edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), edit.attribution(),
+                edit.seoTitle() == null ? "" : edit.seoTitle().strip(), edit.seoDescription() == null ? "" : edit.seoDescription().strip());
+    }
+
+    private static String language(String tag) {
+        return tag == null || tag.isBlank() ? "en" : Locale.forLanguageTag(tag.strip()).toLanguageTag();
+    }
+
     /** The body as readers see it, rendered by the same code for preview and publication. */
     public String render(String bodyMarkdown, List<Embed> embeds) {
         return markdown.render(bodyMarkdown, new MarkdownRenderer.References() {
@@ -145,8 +331,7 @@ public class ArticleService {
     }
 
     private static ArticleDraft normalized(ArticleDraft draft) {
-        String language = draft.language() == null || draft.language().isBlank()
-                ? "en" : Locale.forLanguageTag(draft.language().strip()).toLanguageTag();
+        String language = language(draft.language());
         return new ArticleDraft(draft.slug(), draft.sectionId(), draft.headline().strip(),
                 draft.standfirst() == null ? "" : draft.standfirst().strip(), draft.bodyMarkdown(), language,
                 draft.canonicalUrl(), draft.leadFigureId(), draft.authorIds(), draft.tagNames(), draft.embeds(),

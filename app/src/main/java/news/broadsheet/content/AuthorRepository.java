@@ -19,6 +19,10 @@ public class AuthorRepository {
         this.db = db;
     }
 
+    public List<Author> findAll() {
+        return db.sql("SELECT * FROM authors ORDER BY name, id").query(AUTHOR).list();
+    }
+
     public Optional<Author> findBySlug(String slug) {
         return db.sql("SELECT * FROM authors WHERE slug = :slug").param("slug", slug).query(AUTHOR).optional();
     }

@@ -20,6 +20,11 @@ public class FigureRepository {
         this.db = db;
     }
 
+    /** The media library, newest first. */
+    public java.util.List<Figure> recent(int limit) {
+        return db.sql("SELECT * FROM figures ORDER BY created_at DESC, id DESC LIMIT :limit").param("limit", limit).query(FIGURE).list();
+    }
+
     public Optional<Figure> findById(long id) {
         return db.sql("SELECT * FROM figures WHERE id = :id").param("id", id).query(FIGURE).optional();
     }

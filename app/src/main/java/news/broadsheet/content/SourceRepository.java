@@ -17,6 +17,10 @@ public class SourceRepository {
         this.db = db;
     }
 
+    public java.util.List<Source> findAll() {
+        return db.sql("SELECT * FROM sources ORDER BY name, id").query(SOURCE).list();
+    }
+
     public Optional<Source> findById(long id) {
         return db.sql("SELECT * FROM sources WHERE id = :id").param("id", id).query(SOURCE).optional();
     }

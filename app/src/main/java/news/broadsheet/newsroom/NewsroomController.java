@@ -1,16 +1,20 @@
 package news.broadsheet.newsroom;
 
-import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.ArticleSummary;
+import news.broadsheet.content.Page;
 import news.broadsheet.content.SettingsRepository;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +32,7 @@ import news.broadsheet.newsroom.NewsroomViews.SetupPage;
 @Controller
 class NewsroomController {
 
+    private static final int DESK_PAGE_SIZE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final StaffAccounts accounts;
@@ -40,13 +45,17 @@ class NewsroomController {
         this.settings = settings;
     }
 
+    @OpenToAll
     @GetMapping("/newsroom/login")
     String login(HttpServletRequest request, Model model) {
+        String stash = request.getParameter("stash");
         model.addAttribute("page", new LoginPage(csrf(request), request.getParameter("error") != null,
-                request.getParameter("signed-out") != null));
+                request.getParameter("signed-out") != null, request.getParameter("locked") != null,
+                request.getParameter("expired") != null, stash == null ? "" : stash));
         return "newsroom/login";
     }
 
+    @OpenToAll
     @GetMapping("/newsroom/setup")
     String setupForm(@RequestParam(required = false) String token, HttpServletRequest request, Model model) {
         if (!accounts.setupTokenUsable(token)) {
@@ -56,6 +65,7 @@ class NewsroomController {
         return "newsroom/setup";
     }
 
+    @OpenToAll
     @PostMapping("/newsroom/setup")
     String setup(@RequestParam(required = false) String token, @RequestParam(defaultValue = "") String email,
                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
@@ -70,10 +80,9 @@ class NewsroomController {
         if (displayName.isBlank() || displayName.length() > 160) {
             errors.add("Enter your name as readers and colleagues should see it (up to 160 characters).");
         }
-        if (password.length() < StaffAccounts.MIN_PASSWORD_LENGTH || password.length() > 200) {
-            errors.add("Choose a password of at least " + StaffAccounts.MIN_PASSWORD_LENGTH + " characters.");
-        } else if (!password.equals(passwordAgain)) {
-            errors.add("The two passwords do not match.");
+        String passwordProblem = StaffAccounts.passwordProblem(password, passwordAgain);
+        if (passwordProblem != null) {
+            errors.add(passwordProblem);
         }
         if (errors.isEmpty()) {
             try {
@@ -87,20 +96,28 @@ class NewsroomController {
         return "newsroom/setup";
     }
 
+    @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom")
-    String desk(Principal principal, HttpServletRequest request, Model model) {
+    String desk(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String status,
+                @RequestParam(required = false) String mine, @RequestParam(defaultValue = "1") String page,
+                HttpServletRequest request, Model model) {
         var site = settings.site();
         ZoneId zone = site.timeZone();
-        List<DeskRow> rows = articles.recentForNewsroom(200).stream()
-                .map(a -> new DeskRow(a.headline(), "/" + a.sectionSlug() + "/" + a.slug(), a.sectionName(),
+        ArticleStatus filter = Arrays.stream(ArticleStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        int number = page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
+        Page<ArticleSummary> results = articles.forNewsroom(filter, mine == null ? null : me.id(), number, DESK_PAGE_SIZE);
+        List<DeskRow> rows = results.items().stream()
+                .map(a -> new DeskRow(a.headline(), "/newsroom/articles/" + a.id(), a.sectionName(),
                         a.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         a.publishedAt() == null ? "" : WHEN.format(a.publishedAt().atZone(zone))))
                 .toList();
-        model.addAttribute("page", new DeskPage(csrf(request), site.name(), principal.getName(), rows));
+        String query = "/newsroom?" + (filter == null ? "" : "status=" + filter.name() + "&") + (mine == null ? "" : "mine&") + "page=";
+        model.addAttribute("page", new DeskPage(csrf(request), site.name(), me.getUsername(), rows,
+                number > 1 ? query + (number - 1) : "", (long) number * DESK_PAGE_SIZE < results.total() ? query + (number + 1) : ""));
         return "newsroom/desk";
     }
 
-    private static Csrf csrf(HttpServletRequest request) {
+    static Csrf csrf(HttpServletRequest request) {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new Csrf(token.getParameterName(), token.getToken());
     }

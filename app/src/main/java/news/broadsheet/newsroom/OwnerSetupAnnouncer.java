@@ -4,10 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import news.broadsheet.platform.BroadsheetProperties;
 
 /**
  * While no owner exists, every start prints a fresh one-time link to create one. The link is
@@ -19,13 +16,11 @@ class OwnerSetupAnnouncer {
     private static final Logger log = LoggerFactory.getLogger(OwnerSetupAnnouncer.class);
 
     private final StaffAccounts accounts;
-    private final BroadsheetProperties properties;
-    private final Environment environment;
+    private final NewsroomLinks links;
 
-    OwnerSetupAnnouncer(StaffAccounts accounts, BroadsheetProperties properties, Environment environment) {
+    OwnerSetupAnnouncer(StaffAccounts accounts, NewsroomLinks links) {
         this.accounts = accounts;
-        this.properties = properties;
-        this.environment = environment;
+        this.links = links;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -33,10 +28,7 @@ class OwnerSetupAnnouncer {
         if (accounts.ownerExists()) {
             return;
         }
-        String base = properties.publicUrl().isEmpty()
-                ? "http://localhost:" + environment.getProperty("local.server.port", "8080")
-                : properties.publicUrl();
-        String link = base + "/newsroom/setup?token=" + accounts.issueOwnerSetupToken();
+        String link = links.absolute("/newsroom/setup?token=" + accounts.issueOwnerSetupToken());
         log.info("""
 
                 ==============================================================================

@@ -1,16 +1,14 @@
 package news.broadsheet.newsroom;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.springframework.security.core.userdetails.User;
+import news.broadsheet.content.AuthorRepository;
+import news.broadsheet.content.Slugs;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -18,29 +16,38 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff sign-in and the first-run owner setup through a one-time link. */
+/**
+ * Staff accounts and the one-time links that create or recover them: first-run owner setup,
+ * invitations, password resets. A link carries 256 random bits and only their SHA-256 is
+ * stored, so links cannot be forged or read back from the database; each works once and
+ * expires. Signing out everywhere moves the account's session epoch.
+ */
 @Service
 public class StaffAccounts implements UserDetailsService {
 
     static final String OWNER_SETUP = "owner-setup";
+    static final String INVITATION = "invitation";
+    static final String PASSWORD_RESET = "password-reset";
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+    static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
     static final int MIN_PASSWORD_LENGTH = 12;
 
     private final StaffRepository staff;
+    private final AuthorRepository authors;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    StaffAccounts(StaffRepository staff, PasswordEncoder passwords, Clock clock) {
+    StaffAccounts(StaffRepository staff, AuthorRepository authors, PasswordEncoder passwords, Clock clock) {
         this.staff = staff;
+        this.authors = authors;
         this.passwords = passwords;
         this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        return staff.findByEmail(normalizeEmail(email))
-                .map(a -> User.withUsername(a.email()).password(a.passwordHash()).roles(a.role().name()).build())
+        return staff.findByEmail(normalizeEmail(email)).map(StaffPrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No staff account"));
     }
 
@@ -56,36 +63,139 @@ public class StaffAccounts implements UserDetailsService {
     /** A fresh owner-setup token; only its hash is stored. Returns the token to put in the link. */
     @Transactional
     public String issueOwnerSetupToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        staff.insertToken(hash(token), OWNER_SETUP, clock.instant().plus(SETUP_LINK_LIFETIME));
+        String token = Tokens.random();
+        staff.insertToken(Tokens.hash(token), OWNER_SETUP, clock.instant().plus(SETUP_LINK_LIFETIME));
         return token;
     }
 
     boolean setupTokenUsable(String token) {
-        return token != null && !staff.ownerExists() && staff.tokenUsable(hash(token), OWNER_SETUP, clock.instant());
+        return token != null && !staff.ownerExists() && staff.tokenUsable(Tokens.hash(token), OWNER_SETUP, clock.instant());
     }
 
     /** Creates the owner; fails if the link was already used, expired, or an owner exists. */
     @Transactional
     void createOwner(String token, String email, String displayName, String password) {
         Instant now = clock.instant();
-        if (staff.ownerExists() || !staff.consumeToken(hash(token), OWNER_SETUP, now)) {
+        if (staff.ownerExists() || !staff.consumeToken(Tokens.hash(token), OWNER_SETUP, now)) {
             throw new IllegalStateException("This setup link has expired or has already been used.");
         }
-        staff.insert(normalizeEmail(email), displayName.strip(), StaffRole.OWNER, passwords.encode(password), now);
+        staff.insert(normalizeEmail(email), displayName.strip(), StaffRole.OWNER, passwords.encode(password), byline(displayName), now);
+    }
+
+    /** Roles the given staff member may hand out: nobody creates owners; admins and owners manage the rest. */
+    static List<StaffRole> grantableBy(StaffRole role) {
+        return switch (role) {
+            case OWNER, ADMIN -> List.of(StaffRole.ADMIN, StaffRole.EDITOR, StaffRole.AUTHOR, StaffRole.CONTRIBUTOR);
+            default -> List.of();
+        };
+    }
+
+    /** An invitation token for a new colleague; fails when the email already has an account. */
+    @Transactional
+    String invite(StaffRole inviter, String email, String displayName, StaffRole role) {
+        if (!grantableBy(inviter).contains(role)) {
+            throw new IllegalArgumentException("You cannot invite someone as " + role.name().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (staff.findByEmail(normalizeEmail(email)).isPresent()) {
+            throw new IllegalArgumentException("There is already a staff account for " + normalizeEmail(email) + ".");
+        }
+        String token = Tokens.random();
+        staff.insertToken(Tokens.hash(token), INVITATION, clock.instant().plus(INVITATION_LIFETIME),
+                new StaffRepository.TokenGrant(normalizeEmail(email), displayName.strip(), role));
+        return token;
+    }
+
+    Optional<StaffRepository.TokenGrant> invitation(String token) {
+        return token == null ? Optional.empty() : staff.usableGrant(Tokens.hash(token), INVITATION, clock.instant());
+    }
+
+    /** Creates the invited account; fails if the link was used, expired, or the email meanwhile got an account. */
+    @Transactional
+    void acceptInvitation(String token, String displayName, String password) {
+        Instant now = clock.instant();
+        StaffRepository.TokenGrant grant = invitation(token)
+                .orElseThrow(() -> new IllegalStateException("This invitation has expired or has already been used."));
+        if (!staff.consumeToken(Tokens.hash(token), INVITATION, now)) {
+            throw new IllegalStateException("This invitation has expired or has already been used.");
+        }
+        if (staff.findByEmail(grant.email()).isPresent()) {
+            throw new IllegalStateException("There is already a staff account for " + grant.email() + ".");
+        }
+        staff.insert(grant.email(), displayName.strip(), grant.role(), passwords.encode(password), byline(displayName), now);
+    }
+
+    /** A reset token for the account with this email, or empty when there is none (the caller says nothing either way). */
+    @Transactional
+    Optional<String> issuePasswordReset(String email) {
+        return staff.findByEmail(normalizeEmail(email)).map(account -> {
+            String token = Tokens.random();
+            staff.insertToken(Tokens.hash(token), PASSWORD_RESET, clock.instant().plus(RESET_LINK_LIFETIME),
+                    new StaffRepository.TokenGrant(account.email(), null, null));
+            return token;
+        });
+    }
+
+    boolean resetTokenUsable(String token) {
+        return token != null && staff.tokenUsable(Tokens.hash(token), PASSWORD_RESET, clock.instant());
+    }
+
+    /** Sets the new password and ends every session of the account. */
+    @Transactional
+    void resetPassword(String token, String password) {
+        Instant now = clock.instant();
+        Optional<StaffRepository.StaffAccount> account = (token == null ? Optional.<StaffRepository.TokenGrant>empty()
+                : staff.usableGrant(Tokens.hash(token), PASSWORD_RESET, now)).flatMap(grant -> staff.findByEmail(grant.email()));
+        if (account.isEmpty() || !staff.consumeToken(Tokens.hash(token), PASSWORD_RESET, now)) {
+            throw new IllegalStateException("This reset link has expired or has already been used.");
+        }
+        staff.setPassword(account.get().id(), passwords.encode(password));
+    }
+
+    @Transactional
+    void signOutEverywhere(long staffId) {
+        staff.bumpEpoch(staffId);
+    }
+
+    /** Changes a colleague's role (and signs them out so the new role applies at once). Owners keep theirs. */
+    @Transactional
+    void changeRole(StaffRole actor, long staffId, StaffRole role) {
+        StaffRepository.StaffAccount account = staff.findById(staffId)
+                .orElseThrow(() -> new IllegalArgumentException("No such staff account."));
+        if (account.role() == StaffRole.OWNER || !grantableBy(actor).contains(role)) {
+            throw new IllegalArgumentException("You cannot give " + account.displayName() + " that role.");
+        }
+        if (account.role() != role) {
+            staff.setRole(staffId, role);
+        }
+    }
+
+    List<StaffRepository.StaffAccount> all() {
+        return staff.findAll();
+    }
+
+    /** False once the account's sessions were ended (or the account is gone). */
+    boolean sessionCurrent(StaffPrincipal principal) {
+        return staff.sessionEpoch(principal.id()).map(epoch -> epoch == principal.sessionEpoch()).orElse(false);
+    }
+
+    static String passwordProblem(String password, String again) {
+        if (password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
+            return "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.";
+        }
+        return password.equals(again) ? null : "The two passwords do not match.";
     }
 
     static String normalizeEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Every staff member writes under a byline of their own name. */
+    private long byline(String displayName) {
+        String base = Slugs.of(displayName).isEmpty() ? "staff" : Slugs.of(displayName);
+        String slug = base;
+        for (int n = 2; authors.findBySlug(slug).isPresent(); n++) {
+            slug = base + "-" + n;
         }
+        return authors.insert(slug, displayName.strip(), "", null);
     }
 }

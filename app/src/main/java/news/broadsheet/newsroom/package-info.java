@@ -1,6 +1,10 @@
 /**
- * The staff side: first-run owner setup, sign-in, the desk view of all articles. Staff
- * accounts and one-time links live here; articles are written through {@code content}.
- * Roles beyond the owner, the editor and media library come with the newsroom issue.
+ * The staff side: accounts and roles (owner, admin, editor, author, contributor), sign-in and
+ * its hardening (lockout, session epochs for signing out everywhere, expired-session recovery),
+ * one-time links by mail (owner setup, invitations, password resets), and the UI: desk, article
+ * editor, revisions, media library, staff. Every handler declares the least role it needs
+ * ({@code StaffOnly}/{@code OpenToAll}, enforced by {@code RoleCheck}); per-article rules live
+ * in {@code Workflow}. Articles, figures and revisions are written through {@code content},
+ * which owns them; this package never writes their tables.
  */
 package news.broadsheet.newsroom;

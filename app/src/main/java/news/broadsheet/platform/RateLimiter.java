@@ -33,6 +33,12 @@ public class RateLimiter {
                 .tryConsume(1);
     }
 
+    /** True if the event could happen now, without counting it (e.g. "is this account locked out?"). */
+    public boolean available(Limit limit, String key) {
+        Bucket bucket = buckets.getIfPresent(limit.name() + ':' + key);
+        return bucket == null || bucket.getAvailableTokens() > 0;
+    }
+
     /** Forgets the key, e.g. failed sign-ins once the right password is given. */
     public void reset(Limit limit, String key) {
         buckets.invalidate(limit.name() + ':' + key);

@@ -1,5 +1,7 @@
 package news.broadsheet.platform;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,10 +22,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http) throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, List<StaffChainCustomizer> customizers) throws Exception {
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/login", "/newsroom/setup").permitAll()
+                        .requestMatchers("/newsroom/invitation", "/newsroom/password-reset", "/newsroom/password-reset/new").permitAll()
                         .requestMatchers("/newsroom/ingest/**").hasAnyRole("OWNER", "ADMIN", "EDITOR")
                         .anyRequest().hasAnyRole(STAFF_ROLES))
                 .formLogin(form -> form
@@ -33,6 +36,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/newsroom", true)
                         .failureUrl("/newsroom/login?error"))
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/newsroom/login?signed-out"));
+        for (StaffChainCustomizer customizer : customizers) {
+            customizer.customize(http);
+        }
         return http.build();
     }
 

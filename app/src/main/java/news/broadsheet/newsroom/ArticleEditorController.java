@@ -1,0 +1,436 @@
+package news.broadsheet.newsroom;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.broadsheet.content.ArticleDraft;
+import news.broadsheet.content.ArticleEdit;
+import news.broadsheet.content.ArticleForEditing;
+import news.broadsheet.content.ArticleRevision;
+import news.broadsheet.content.ArticleRevisionRepository;
+import news.broadsheet.content.ArticleService;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.AuthorRepository;
+import news.broadsheet.content.EditConflictException;
+import news.broadsheet.content.Embed;
+import news.broadsheet.content.FigureRepository;
+import news.broadsheet.content.SectionRepository;
+import news.broadsheet.content.SettingsRepository;
+import news.broadsheet.content.Slugs;
+import news.broadsheet.content.SourceRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import news.broadsheet.newsroom.NewsroomViews.ArticleFields;
+import news.broadsheet.newsroom.NewsroomViews.DiffLine;
+import news.broadsheet.newsroom.NewsroomViews.EditorPage;
+import news.broadsheet.newsroom.NewsroomViews.MediaItem;
+import news.broadsheet.newsroom.NewsroomViews.MediaPage;
+import news.broadsheet.newsroom.NewsroomViews.Option;
+import news.broadsheet.newsroom.NewsroomViews.RevisionRow;
+import news.broadsheet.newsroom.NewsroomViews.RevisionsPage;
+
+/**
+ * The article editor: write, preview, autosave, move through the workflow, revisions, and the
+ * media library. Everything is written through {@code content}'s {@link ArticleService}; this
+ * class decides who may, and keeps what was typed when something is wrong.
+ */
+@Controller
+class ArticleEditorController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private final ArticleService articles;
+    private final ArticleRevisionRepository revisions;
+    private final SectionRepository sections;
+    private final AuthorRepository authors;
+    private final FigureRepository figures;
+    private final SourceRepository sources;
+    private final SettingsRepository settings;
+    private final MediaUploads uploads;
+    private final DraftStash stash;
+
+    ArticleEditorController(ArticleService articles, ArticleRevisionRepository revisions, SectionRepository sections,
+                            AuthorRepository authors, FigureRepository figures, SourceRepository sources,
+                            SettingsRepository settings, MediaUploads uploads, DraftStash stash) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.sections = sections;
+        this.authors = authors;
+        this.figures = figures;
+        this.sources = sources;
+        this.settings = settings;
+        this.uploads = uploads;
+        this.stash = stash;
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @GetMapping("/newsroom/articles/new")
+    String newArticle(@AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request, Model model) {
+        ArticleFields empty = new ArticleFields("", "", "", "", "", "en", "",
+                me.authorId() == null ? List.of() : List.of(me.authorId().toString()), "", "", "", "", "", "", "0");
+        return editor(model, request, null, empty, List.of(), "", null, null, me);
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping("/newsroom/articles")
+    String create(@AuthenticationPrincipal StaffPrincipal me, @RequestParam MultiValueMap<String, String> form,
+                  HttpServletRequest request, Model model) {
+        ArticleFields fields = fields(form);
+        List<String> errors = new ArrayList<>();
+        ArticleEdit edit = toEdit(fields, errors);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/newsroom/articles/" + articles.createDraft(edit, me.id()) + "?saved";
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return editor(model, request, null, fields, errors, "", null, null, me);
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @GetMapping("/newsroom/articles/{id}")
+    String edit(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, HttpServletRequest request, Model model) {
+        ArticleForEditing article = editable(me, id);
+        String notice = request.getParameter("saved") != null ? "Saved." : request.getParameter("moved") != null ? "Status changed." : "";
+        return editor(model, request, article, fields(article), List.of(), notice, null, null, me);
+    }
+
+    /** Saves the article, or (with {@code preview}) shows it rendered exactly as readers will see it, without saving. */
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping("/newsroom/articles/{id}")
+    String save(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+                HttpServletRequest request, Model model) {
+        ArticleForEditing article = editable(me, id);
+        ArticleFields fields = fields(form);
+        List<String> errors = new ArrayList<>();
+        ArticleEdit edit = toEdit(fields, errors);
+        if (errors.isEmpty() && form.containsKey("preview")) {
+            return editor(model, request, article, fields, errors, "", null, articles.render(edit.bodyMarkdown(), edit.embeds()), me);
+        }
+        if (errors.isEmpty()) {
+            try {
+                articles.update(id, parseLong(fields.version(), -1), edit, me.displayName());
+                return "redirect:/newsroom/articles/" + id + "?saved";
+            } catch (EditConflictException e) {
+                return editor(model, request, e.current(), fields, List.of("Someone else saved this article after you opened it. "
+                        + "Nothing was overwritten: your version is in the form, theirs is shown below. Copy what you need, then save again."),
+                        "", fields(e.current()), null, me);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return editor(model, request, article, fields, errors, "", null, null, me);
+    }
+
+    /** The editor's script posts here every little while; answers the new version, or 409 on a conflict. */
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping("/newsroom/articles/{id}/autosave")
+    ResponseEntity<String> autosave(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
+                                    @RequestParam MultiValueMap<String, String> form) {
+        ArticleForEditing article = editable(me, id);
+        if (article.article().status() == ArticleStatus.PUBLISHED || article.article().status() == ArticleStatus.SCHEDULED) {
+            return ResponseEntity.unprocessableContent().body("Published and scheduled articles are saved by hand only.");
+        }
+        List<String> errors = new ArrayList<>();
+        ArticleFields fields = fields(form);
+        ArticleEdit edit = toEdit(fields, errors);
+        if (!errors.isEmpty()) {
+            return ResponseEntity.unprocessableContent().body(String.join(" ", errors));
+        }
+        try {
+            return ResponseEntity.ok(Long.toString(articles.update(id, parseLong(fields.version(), -1), edit, me.displayName())));
+        } catch (EditConflictException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body("Someone else saved this article; save by hand to see both versions.");
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableContent().body(e.getMessage());
+        }
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping("/newsroom/articles/{id}/status")
+    String changeStatus(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
+                        @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String scheduledAt,
+                        @RequestParam(defaultValue = "-1") String version, HttpServletRequest request, Model model) {
+        ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ArticleStatus to = Arrays.stream(ArticleStatus.values()).filter(s -> s.name().equals(target)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        if (!Workflow.canMove(me, article, to)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        try {
+            Instant when = to == ArticleStatus.SCHEDULED ? parseLocal(scheduledAt) : null;
+            articles.changeStatus(id, parseLong(version, -1), to, when, me.displayName());
+            return "redirect:/newsroom/articles/" + id + "?moved";
+        } catch (EditConflictException e) {
+            return editor(model, request, e.current(), fields(e.current()),
+                    List.of("Someone else changed this article after you opened it; check it and try again."), "", null, null, me);
+        } catch (IllegalArgumentException e) {
+            return editor(model, request, article, fields(article), List.of(e.getMessage()), "", null, null, me);
+        }
+    }
+
+    @StaffOnly(StaffRole.AUTHOR)
+    @GetMapping("/newsroom/articles/{id}/revisions")
+    String revisions(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
+                     @RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
+                     HttpServletRequest request, Model model) {
+        ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!me.atLeast(StaffRole.EDITOR) && !Objects.equals(article.createdBy(), me.id())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        ZoneId zone = settings.site().timeZone();
+        List<RevisionRow> rows = revisions.forArticle(id).stream()
+                .map(r -> new RevisionRow(r.id(), WHEN.format(r.createdAt().atZone(zone)), r.editor(), r.note(), r.headline()))
+                .toList();
+        String diffTitle = "";
+        List<DiffLine> diff = List.of();
+        if (from != null && to != null) {
+            ArticleRevision a = revisions.find(id, from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            ArticleRevision b = revisions.find(id, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            diffTitle = "Changes from revision " + a.id() + " to revision " + b.id();
+            diff = LineDiff.diff("# " + a.headline() + "\n\n" + a.standfirst() + "\n\n" + a.bodyMarkdown(),
+                            "# " + b.headline() + "\n\n" + b.standfirst() + "\n\n" + b.bodyMarkdown()).stream()
+                    .map(l -> new DiffLine(l.kind().name().toLowerCase(Locale.ROOT), l.text())).toList();
+        }
+        model.addAttribute("page", new RevisionsPage(NewsroomController.csrf(request), id, article.article().headline(),
+                Long.toString(article.article().version()), rows, me.atLeast(StaffRole.EDITOR), diffTitle, diff));
+        return "newsroom/revisions";
+    }
+
+    @StaffOnly(StaffRole.EDITOR)
+    @PostMapping("/newsroom/articles/{id}/revisions/{revision}/restore")
+    String restore(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @PathVariable long revision,
+                   @RequestParam(defaultValue = "-1") String version, HttpServletRequest request, Model model) {
+        ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        try {
+            articles.restore(id, revision, parseLong(version, -1), me.displayName());
+            return "redirect:/newsroom/articles/" + id + "?saved";
+        } catch (EditConflictException e) {
+            return editor(model, request, e.current(), fields(e.current()),
+                    List.of("Someone else saved this article meanwhile; nothing was restored."), "", null, null, me);
+        } catch (IllegalArgumentException e) {
+            return editor(model, request, article, fields(article), List.of(e.getMessage()), "", null, null, me);
+        }
+    }
+
+    /** The form that was posted when the session had expired, back in the editor, ready to be saved. */
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @GetMapping("/newsroom/recovered/{stashId}")
+    String recovered(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String stashId, HttpServletRequest request, Model model) {
+        DraftStash.Stashed kept = stash.find(stashId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        kept.fields().forEach(form::put);
+        ArticleFields fields = fields(form);
+        String notice = "Your session had expired before this was saved. Here is your text, not yet saved: check it and save.";
+        String idPart = kept.target().substring("/newsroom/articles".length());
+        if (idPart.isEmpty()) {
+            return editor(model, request, null, fields, List.of(), notice, null, null, me);
+        }
+        ArticleForEditing article = editable(me, Long.parseLong(idPart.substring(1)));
+        return editor(model, request, article, fields, List.of(), notice, null, null, me);
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @GetMapping("/newsroom/media")
+    String media(HttpServletRequest request, Model model) {
+        return mediaPage(request, model, request.getParameter("uploaded") != null ? "Uploaded." : "", List.of());
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping("/newsroom/media")
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String alt,
+                  @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
+                  HttpServletRequest request, Model model) throws IOException {
+        try {
+            if (file != null && file.getSize() > uploads.maxBytes()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "The file is %.1f MB; the limit is %.1f MB.",
+                        file.getSize() / 1_048_576.0, uploads.maxBytes() / 1_048_576.0));
+            }
+            uploads.store(file == null ? new byte[0] : file.getBytes(), alt, caption, credit);
+            return "redirect:/newsroom/media?uploaded";
+        } catch (IllegalArgumentException e) {
+            return mediaPage(request, model, "", List.of(e.getMessage()));
+        }
+    }
+
+    private String mediaPage(HttpServletRequest request, Model model, String notice, List<String> errors) {
+        List<MediaItem> items = figures.recent(200).stream()
+                .map(f -> new MediaItem(f.id(), f.src(), f.alt(), f.caption(), f.credit(),
+                        f.width() == null ? "" : f.width() + "×" + f.height()))
+                .toList();
+        model.addAttribute("page", new MediaPage(NewsroomController.csrf(request), items, notice, errors));
+        return "newsroom/media";
+    }
+
+    private ArticleForEditing editable(StaffPrincipal me, long id) {
+        ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!Workflow.canEdit(me, article)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return article;
+    }
+
+    private String editor(Model model, HttpServletRequest request, ArticleForEditing article, ArticleFields fields,
+                          List<String> errors, String notice, ArticleFields theirs, String previewHtml, StaffPrincipal me) {
+        List<Option> actions = new ArrayList<>();
+        String status = "new";
+        String href = "";
+        if (article != null) {
+            ArticleStatus current = article.article().status();
+            status = current.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            if (current == ArticleStatus.PUBLISHED) {
+                href = sections.findById(article.article().sectionId()).map(s -> "/" + s.slug() + "/" + article.article().slug()).orElse("");
+            }
+            for (ArticleStatus target : ArticleStatus.values()) {
+                if (target != ArticleStatus.SCHEDULED && target != current && Workflow.canMove(me, article, target)
+                        && ArticleService.allowed(current, target)) {
+                    actions.add(new Option(target.name(), actionLabel(target), false));
+                }
+            }
+        }
+        boolean canSchedule = article != null && Workflow.canMove(me, article, ArticleStatus.SCHEDULED)
+                && ArticleService.allowed(article.article().status(), ArticleStatus.SCHEDULED);
+        List<Option> sectionOptions = sections.findAll().stream()
+                .map(s -> new Option(Long.toString(s.id()), s.name(), Long.toString(s.id()).equals(fields.sectionId()))).toList();
+        List<Option> authorOptions = authors.findAll().stream()
+                .map(a -> new Option(Long.toString(a.id()), a.name(), fields.authorIds().contains(Long.toString(a.id())))).toList();
+        List<Option> figureOptions = figures.recent(200).stream()
+                .map(f -> new Option(Long.toString(f.id()), "#" + f.id() + " " + (f.alt().isBlank() ? "(no alt text)" : f.alt()),
+                        Long.toString(f.id()).equals(fields.leadFigureId()))).toList();
+        List<Option> sourceOptions = sources.findAll().stream()
+                .map(s -> new Option(Long.toString(s.id()), s.name(), Long.toString(s.id()).equals(fields.sourceId()))).toList();
+        model.addAttribute("page", new EditorPage(NewsroomController.csrf(request), article == null ? null : article.article().id(),
+                status, href, fields, sectionOptions, authorOptions, figureOptions, sourceOptions, errors, notice, theirs,
+                previewHtml, actions, canSchedule));
+        return "newsroom/editor";
+    }
+
+    private static String actionLabel(ArticleStatus target) {
+        return switch (target) {
+            case DRAFT -> "Back to draft";
+            case IN_REVIEW -> "Submit for review";
+            case PUBLISHED -> "Publish now";
+            case UNPUBLISHED -> "Unpublish";
+            case SCHEDULED -> "Schedule";
+        };
+    }
+
+    static ArticleFields fields(MultiValueMap<String, String> form) {
+        return new ArticleFields(first(form, "slug"), first(form, "sectionId"), first(form, "headline"), first(form, "standfirst"),
+                first(form, "body"), first(form, "language"), first(form, "leadFigureId"),
+                form.getOrDefault("authorIds", List.of()), first(form, "tags"), first(form, "embeds"), first(form, "sourceId"),
+                first(form, "originalUrl"), first(form, "seoTitle"), first(form, "seoDescription"), first(form, "version"));
+    }
+
+    private static ArticleFields fields(ArticleForEditing article) {
+        ArticleEdit e = article.edit();
+        return new ArticleFields(e.slug(), Long.toString(e.sectionId()), e.headline(), e.standfirst(), e.bodyMarkdown(), e.language(),
+                e.leadFigureId() == null ? "" : e.leadFigureId().toString(), e.authorIds().stream().map(String::valueOf).toList(),
+                String.join(", ", e.tagNames()), String.join("\n", e.embeds().stream().map(Embed::url).toList()),
+                e.attribution() == null ? "" : Long.toString(e.attribution().sourceId()),
+                e.attribution() == null ? "" : e.attribution().originalUrl(), e.seoTitle(), e.seoDescription(),
+                Long.toString(article.article().version()));
+    }
+
+    /** Turns what was typed into an edit, collecting every problem in words the writer can act on. */
+    private ArticleEdit toEdit(ArticleFields f, List<String> errors) {
+        String headline = f.headline().strip();
+        if (headline.isEmpty() || headline.length() > 300) {
+            errors.add("Write a headline (up to 300 characters).");
+        }
+        String slug = f.slug().isBlank() ? Slugs.of(headline) : f.slug().strip();
+        if (!Slugs.isValid(slug)) {
+            errors.add("The slug may use only lowercase letters, digits and single hyphens (up to " + Slugs.MAX_LENGTH + " characters).");
+        }
+        long sectionId = parseLong(f.sectionId(), -1);
+        if (sections.findById(sectionId).isEmpty()) {
+            errors.add("Choose a section.");
+        }
+        List<Long> authorIds = f.authorIds().stream().map(a -> parseLong(a, -1)).filter(a -> a > 0).distinct().toList();
+        if (authorIds.isEmpty()) {
+            errors.add("Choose at least one author.");
+        }
+        Long lead = f.leadFigureId().isBlank() ? null : parseLong(f.leadFigureId(), -1);
+        if (lead != null && figures.findById(lead).isEmpty()) {
+            errors.add("The lead image is not in the media library.");
+        }
+        List<String> tags = Arrays.stream(f.tags().split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        for (String tag : tags) {
+            if (Slugs.of(tag).isEmpty()) {
+                errors.add("The tag \u201c" + tag + "\u201d needs at least one letter or digit.");
+            }
+        }
+        List<Embed> embeds = new ArrayList<>();
+        for (String line : f.embeds().split("\r?\n")) {
+            String url = line.strip();
+            if (url.isEmpty()) {
+                continue;
+            }
+            if (!url.matches("https://[^\\s/]+(/\\S*)?")) {
+                errors.add("Embeds need an https:// address: " + url);
+            } else {
+                embeds.add(new Embed(url, url.replaceFirst("https://([^/:]+).*", "$1"), "", null));
+            }
+        }
+        ArticleDraft.AttributionDraft attribution = null;
+        if (!f.sourceId().isBlank()) {
+            long sourceId = parseLong(f.sourceId(), -1);
+            if (sources.findById(sourceId).isEmpty()) {
+                errors.add("Choose a source from the list.");
+            } else if (!f.originalUrl().strip().matches("https?://\\S+")) {
+                errors.add("A republished story needs the original article's address (http:// or https://).");
+            } else {
+                attribution = new ArticleDraft.AttributionDraft(sourceId, f.originalUrl().strip(), true, false, Instant.now());
+            }
+        }
+        if (f.seoDescription().length() > 300) {
+            errors.add("Keep the search description under 300 characters.");
+        }
+        return errors.isEmpty() ? new ArticleEdit(slug, sectionId, headline, f.standfirst(), f.body(), f.language(), lead,
+                authorIds, tags, embeds, attribution, f.seoTitle(), f.seoDescription()) : null;
+    }
+
+    private Instant parseLocal(String value) {
+        try {
+            return LocalDateTime.parse(value).atZone(settings.site().timeZone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Choose a date and time for publication.");
+        }
+    }
+
+    private static String first(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    private static long parseLong(String value, long fallback) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

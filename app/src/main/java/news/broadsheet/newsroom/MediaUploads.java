@@ -1,0 +1,156 @@
+package news.broadsheet.newsroom;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import news.broadsheet.content.FigureRepository;
+import news.broadsheet.platform.BroadsheetProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Uploaded images: the type is decided by the file's first bytes (never its name or the
+ * browser's claim), only JPEG, PNG, WebP and GIF are kept, dimensions are read from the header
+ * without decoding pixels (so a 40,000-pixel "decompression bomb" is refused unread), and the
+ * file is stored under a random name in {@code <data-dir>/media/uploads}.
+ */
+@Component
+class MediaUploads {
+
+    static final int MAX_SIDE = 12_000;
+
+    enum Type {
+        JPEG("jpg"), PNG("png"), GIF("gif"), WEBP("webp");
+
+        final String extension;
+
+        Type(String extension) {
+            this.extension = extension;
+        }
+    }
+
+    record Stored(long figureId, String src, int width, int height) {
+    }
+
+    private final FigureRepository figures;
+    private final Path uploads;
+    private final long maxBytes;
+    private final Clock clock;
+
+    MediaUploads(FigureRepository figures, BroadsheetProperties properties,
+                 @Value("${broadsheet.media.max-upload-bytes:10485760}") long maxBytes, Clock clock) {
+        this.figures = figures;
+        this.uploads = properties.mediaDir().resolve("uploads");
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Stores the image and adds it to the library; a precise IllegalArgumentException says why not. */
+    Stored store(byte[] bytes, String alt, String caption, String credit) {
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("Choose an image file to upload.");
+        }
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException("The file is " + megabytes(bytes.length) + "; the limit is " + megabytes(maxBytes) + ".");
+        }
+        Type type = sniff(bytes);
+        if (type == null) {
+            throw new IllegalArgumentException("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).");
+        }
+        int[] size = dimensions(type, bytes);
+        if (size == null) {
+            throw new IllegalArgumentException("This " + type + " file is damaged: its size cannot be read.");
+        }
+        if (size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
+            throw new IllegalArgumentException("The image is " + size[0] + "×" + size[1] + " pixels; the largest side may be "
+                    + MAX_SIDE + " pixels.");
+        }
+        String name = Tokens.random().substring(0, 24).toLowerCase(Locale.ROOT).replace('_', 'x').replace('-', 'y') + "." + type.extension;
+        try {
+            Files.createDirectories(uploads);
+            Files.write(uploads.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String src = "/media/uploads/" + name;
+        long id = figures.insert(src, alt.strip(), caption.strip(), credit.strip(), size[0], size[1], clock.instant());
+        return new Stored(id, src, size[0], size[1]);
+    }
+
+    static Type sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return Type.JPEG;
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return Type.PNG;
+        }
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && (b[4] == '7' || b[4] == '9') && b[5] == 'a') {
+            return Type.GIF;
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Type.WEBP;
+        }
+        return null;
+    }
+
+    /** Width and height from the header only, or null when it cannot be read. */
+    private static int[] dimensions(Type type, byte[] bytes) {
+        return type == Type.WEBP ? webpDimensions(bytes) : headerDimensions(bytes);
+    }
+
+    private static int[] headerDimensions(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The three WebP flavours keep their size in different places (RFC 9649). */
+    private static int[] webpDimensions(byte[] b) {
+        if (b.length < 30) {
+            return null;
+        }
+        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return switch (chunk) {
+            case "VP8 " -> new int[] {((b[26] & 0xFF) | (b[27] & 0xFF) << 8) & 0x3FFF, ((b[28] & 0xFF) | (b[29] & 0xFF) << 8) & 0x3FFF};
+            case "VP8L" -> {
+                int bits = (b[21] & 0xFF) | (b[22] & 0xFF) << 8 | (b[23] & 0xFF) << 16 | (b[24] & 0xFF) << 24;
+                yield new int[] {(bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1};
+            }
+            case "VP8X" -> new int[] {1 + ((b[24] & 0xFF) | (b[25] & 0xFF) << 8 | (b[26] & 0xFF) << 16),
+                    1 + ((b[27] & 0xFF) | (b[28] & 0xFF) << 8 | (b[29] & 0xFF) << 16)};
+            default -> null;
+        };
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+    }
+}

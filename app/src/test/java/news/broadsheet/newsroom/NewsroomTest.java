@@ -1,0 +1,35 @@
+package news.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import news.broadsheet.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Newsroom tests sign in as fresh staff members of a chosen role, each in a browser of its own. */
+abstract class NewsroomTest extends IntegrationTest {
+
+    static final String PASSWORD = "a long enough password";
+
+    @Autowired
+    StaffRepository staffRepository;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    news.broadsheet.content.AuthorRepository authorRepository;
+
+    record Staff(long id, String email, StaffRole role, long authorId, StaffClient client) {
+    }
+
+    Staff staff(StaffRole role) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String email = role.name().toLowerCase() + "-" + unique + "@harbour.example";
+        long authorId = authorRepository.insert("byline-" + unique, "Byline " + unique, "", null);
+        long id = staffRepository.insert(email, role.name() + " " + unique, role, passwordEncoder.encode(PASSWORD), authorId, java.time.Instant.now());
+        StaffClient client = new StaffClient(port);
+        assertThat(client.signIn(email, PASSWORD).headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("/newsroom"));
+        return new Staff(id, email, role, authorId, client);
+    }
+}
