@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import news.broadsheet.content.Article;
+import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.HtmlSanitizer;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.ingest.IngestSource.PublishMode;
@@ -22,6 +26,7 @@ import news.broadsheet.ingest.IngestViews.FetchRow;
 import news.broadsheet.ingest.IngestViews.Option;
 import news.broadsheet.ingest.IngestViews.PreviewItem;
 import news.broadsheet.ingest.IngestViews.QueueRow;
+import news.broadsheet.ingest.IngestViews.ReviewEditPage;
 import news.broadsheet.ingest.IngestViews.ReviewPage;
 import news.broadsheet.ingest.IngestViews.SourceForm;
 import news.broadsheet.ingest.IngestViews.SourcePage;
@@ -44,6 +49,8 @@ class IngestController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     /** Every preview and import makes the server fetch a stranger's URL; a signed-in account cannot turn that into a flood. */
+    private static final int MAX_HEADLINE = 300;
+    private static final int MAX_STANDFIRST = 1000;
     private static final RateLimiter.Limit FETCHES = new RateLimiter.Limit("ingest-fetch", 30, Duration.ofMinutes(1));
 
     private final IngestDesk desk;
@@ -51,18 +58,21 @@ class IngestController {
     private final IngestItemRepository items;
     private final FetchLog fetchLog;
     private final Poller poller;
+    private final ArticleRepository articles;
     private final SectionRepository sections;
     private final SettingsRepository settings;
     private final RateLimiter limiter;
     private final Clock clock;
 
     IngestController(IngestDesk desk, IngestSourceRepository sources, IngestItemRepository items, FetchLog fetchLog,
-                     Poller poller, SectionRepository sections, SettingsRepository settings, RateLimiter limiter, Clock clock) {
+                     Poller poller, ArticleRepository articles, SectionRepository sections, SettingsRepository settings,
+                     RateLimiter limiter, Clock clock) {
         this.desk = desk;
         this.sources = sources;
         this.items = items;
         this.fetchLog = fetchLog;
         this.poller = poller;
+        this.articles = articles;
         this.sections = sections;
         this.settings = settings;
         this.limiter = limiter;
@@ -208,6 +218,8 @@ class IngestController {
             case "same-story" -> "Another source already brought in the same story; it was linked, not added again.";
             case "approved" -> "Published.";
             case "rejected" -> "Rejected: it will not be published.";
+            case "edited" -> "Saved; the story still waits for review.";
+            case "gone" -> "That story is no longer waiting for review; nothing was changed.";
             default -> "";
         };
         model.addAttribute("page", new ReviewPage(csrf(request), rows, text));
@@ -221,10 +233,61 @@ class IngestController {
         return "redirect:/newsroom/ingest/review?message=approved";
     }
 
+    @GetMapping("/newsroom/ingest/review/{articleId}/edit")
+    String editStory(@PathVariable long articleId, HttpServletRequest request, Model model) {
+        Article article = articles.findById(articleId).filter(a -> a.status() == ArticleStatus.IN_REVIEW && items.isIngested(articleId))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("page", new ReviewEditPage(csrf(request), articleId, article.version(), article.headline(),
+                article.standfirst(), article.bodyHtml(), formats(false), List.of()));
+        return "ingest/review-edit";
+    }
+
+    /** "save" keeps the story in the queue; "approve" saves and publishes in one step. */
+    @PostMapping("/newsroom/ingest/review/{articleId}/edit")
+    String saveStory(@PathVariable long articleId, @RequestParam(defaultValue = "save") String action,
+                     @RequestParam(defaultValue = "0") long version, @RequestParam(defaultValue = "") String headline,
+                     @RequestParam(defaultValue = "") String standfirst, @RequestParam(defaultValue = "") String body,
+                     @RequestParam(defaultValue = "html") String format, HttpServletRequest request, Model model) {
+        boolean markdown = format.equals("markdown");
+        List<String> errors = new ArrayList<>();
+        if (headline.isBlank() || headline.length() > MAX_HEADLINE) {
+            errors.add("The headline must not be empty (up to " + MAX_HEADLINE + " characters).");
+        }
+        if (standfirst.length() > MAX_STANDFIRST) {
+            errors.add("The standfirst must be at most " + MAX_STANDFIRST + " characters.");
+        }
+        if (Bodies.text(markdown ? body : HtmlSanitizer.sanitizeArticleHtml(body)).isBlank()) {
+            errors.add("The body is empty" + (markdown || body.isBlank() ? "." : " once unsafe HTML is removed."));
+        }
+        if (errors.isEmpty()) {
+            switch (desk.edit(articleId, version, headline, standfirst, body, markdown)) {
+                case NOT_IN_REVIEW -> {
+                    return "redirect:/newsroom/ingest/review?message=gone";
+                }
+                case CHANGED_MEANWHILE -> errors.add("The story changed while you were editing it (its source updated it, or a"
+                        + " colleague did). Your text is below; reload the story to see theirs.");
+                case SAVED -> {
+                    if (action.equals("approve")) {
+                        desk.approve(articleId);
+                        return "redirect:/newsroom/ingest/review?message=approved";
+                    }
+                    return "redirect:/newsroom/ingest/review?message=edited";
+                }
+            }
+        }
+        model.addAttribute("page", new ReviewEditPage(csrf(request), articleId, version, headline, standfirst, body,
+                formats(markdown), errors));
+        return "ingest/review-edit";
+    }
+
     @PostMapping("/newsroom/ingest/review/{articleId}/reject")
     String reject(@PathVariable long articleId) {
         desk.reject(articleId);
         return "redirect:/newsroom/ingest/review?message=rejected";
+    }
+
+    private static List<Option> formats(boolean markdown) {
+        return List.of(new Option("html", "HTML (as ingested)", !markdown), new Option("markdown", "Markdown", markdown));
     }
 
     private String deskPage(HttpServletRequest request, Model model, String message, List<String> errors, String importUrl) {

@@ -42,6 +42,10 @@ public final class IngestViews {
                            String seen) {
     }
 
+    public record ReviewEditPage(Csrf csrf, long articleId, long version, String headline, String standfirst, String body,
+                                 List<Option> formats, List<String> errors) {
+    }
+
     public record ReviewPage(Csrf csrf, List<QueueRow> rows, String message) {
     }
 }
