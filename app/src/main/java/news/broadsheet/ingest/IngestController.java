@@ -30,6 +30,7 @@ import news.broadsheet.ingest.IngestViews.ReviewEditPage;
 import news.broadsheet.ingest.IngestViews.ReviewPage;
 import news.broadsheet.ingest.IngestViews.SourceForm;
 import news.broadsheet.ingest.IngestViews.SourcePage;
+import news.broadsheet.ingest.IngestViews.SourceSettingsForm;
 import news.broadsheet.ingest.IngestViews.SourceRow;
 import news.broadsheet.newsroom.NewsroomViews.Csrf;
 import news.broadsheet.platform.RateLimiter;
@@ -188,6 +189,44 @@ class IngestController {
         return "ingest/source";
     }
 
+    @GetMapping("/newsroom/ingest/sources/{id}/settings")
+    String sourceSettings(@PathVariable long id, HttpServletRequest request, Model model) {
+        IngestSource s = sources.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("page", settingsForm(request, s, Integer.toString(s.pollMinutes()), s.rightsMode(), s.publishMode(),
+                Integer.toString(s.excerptWords()), s.takeImages(), s.imageCredit(), List.of()));
+        return "ingest/source-settings";
+    }
+
+    @PostMapping("/newsroom/ingest/sources/{id}/settings")
+    String changeSourceSettings(@PathVariable long id, @RequestParam(defaultValue = "") String pollMinutes,
+                                @RequestParam(defaultValue = "") String rightsMode, @RequestParam(defaultValue = "") String publishMode,
+                                @RequestParam(defaultValue = "") String excerptWords,
+                                @RequestParam(defaultValue = "false") boolean takeImages,
+                                @RequestParam(defaultValue = "") String imageCredit, HttpServletRequest request, Model model) {
+        IngestSource s = sources.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<String> errors = new ArrayList<>();
+        RightsMode rights = parseEnum(RightsMode.class, rightsMode, null);
+        PublishMode publish = parseEnum(PublishMode.class, publishMode, null);
+        if (rights == null) {
+            errors.add("Choose full text or excerpts.");
+        }
+        if (publish == null) {
+            errors.add("Choose whether stories are published automatically or held for review.");
+        }
+        int poll = number(pollMinutes, 5, 1440, "Poll every 5 to 1440 minutes.", errors);
+        int words = number(excerptWords, 10, 300, "Excerpts must be 10 to 300 words.", errors);
+        if (imageCredit.length() > 200) {
+            errors.add("The image credit must be at most 200 characters.");
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("page", settingsForm(request, s, pollMinutes, rights, publish, excerptWords, takeImages,
+                    imageCredit, errors));
+            return "ingest/source-settings";
+        }
+        sources.changeSettings(id, poll, rights, publish, words, takeImages, imageCredit.strip(), clock.instant());
+        return "redirect:/newsroom/ingest/sources/" + id + "?message=Settings+saved.";
+    }
+
     @PostMapping("/newsroom/ingest/sources/{id}/poll")
     String pollNow(@PathVariable long id) {
         Poller.Outcome outcome = poller.poll(id);
@@ -314,14 +353,27 @@ class IngestController {
                             boolean takeImages, String imageCredit, List<String> errors, String note, List<PreviewItem> preview) {
         List<Option> sectionOptions = sections.findAll().stream()
                 .map(s -> new Option(Long.toString(s.id()), s.name(), sectionId != null && s.id() == sectionId)).toList();
-        List<Option> rightsOptions = List.of(
+        return new SourceForm(csrf(request), name, homeUrl, feedUrl, sectionOptions, language, pollMinutes, rightsOptions(rights),
+                publishOptions(publish), excerptWords, takeImages, imageCredit, errors, note, preview);
+    }
+
+    private SourceSettingsForm settingsForm(HttpServletRequest request, IngestSource s, String pollMinutes, RightsMode rights,
+                                            PublishMode publish, String excerptWords, boolean takeImages, String imageCredit,
+                                            List<String> errors) {
+        return new SourceSettingsForm(csrf(request), s.id(), s.name(), pollMinutes, rightsOptions(rights), publishOptions(publish),
+                excerptWords, takeImages, imageCredit, errors);
+    }
+
+    private static List<Option> rightsOptions(RightsMode rights) {
+        return List.of(
                 new Option("EXCERPT", "Excerpt: headline, opening words, link to the original", rights == RightsMode.EXCERPT),
                 new Option("FULL_TEXT", "Full text, republished with attribution", rights == RightsMode.FULL_TEXT));
-        List<Option> publishOptions = List.of(
+    }
+
+    private static List<Option> publishOptions(PublishMode publish) {
+        return List.of(
                 new Option("REVIEW", "Hold each story for review", publish == PublishMode.REVIEW),
                 new Option("AUTO", "Publish automatically", publish == PublishMode.AUTO));
-        return new SourceForm(csrf(request), name, homeUrl, feedUrl, sectionOptions, language, pollMinutes, rightsOptions,
-                publishOptions, excerptWords, takeImages, imageCredit, errors, note, preview);
     }
 
     private String health(IngestSource s, ZoneId zone) {

@@ -30,6 +30,11 @@ public final class IngestViews {
                              List<PreviewItem> preview) {
     }
 
+    public record SourceSettingsForm(Csrf csrf, long id, String name, String pollMinutes, List<Option> rightsModes,
+                                     List<Option> publishModes, String excerptWords, boolean takeImages, String imageCredit,
+                                     List<String> errors) {
+    }
+
     public record FetchRow(String at, String status, String bytes, String duration, int itemsNew, int itemsUpdated,
                            int itemsUnchanged, String error) {
     }
