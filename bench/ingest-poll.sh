@@ -36,7 +36,8 @@ trap cleanup EXIT
 pids+=("$!")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$farm_port/stats" >/dev/null && break; sleep 0.5; done
 
-"$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar app/target/broadsheet.jar --server.port=$app_port \
+cp app/target/broadsheet.jar "$work/" # a rebuild during the run must not pull the jar from under the server
+"$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$work/broadsheet.jar" --server.port=$app_port \
   --broadsheet.data-dir="$work/data" --broadsheet.demo.enabled=false --logging.level.root=WARN \
   --broadsheet.bench.ingest-feeds="$feeds" --broadsheet.bench.ingest-feed-base="http://127.0.0.1:$farm_port/feed/" \
   --broadsheet.ingest.allow-private-hosts=127.0.0.1 --broadsheet.ingest.scan-interval=PT5S \

@@ -91,6 +91,9 @@ class Poller {
                         if (result != null) {
                             batch.add(result);
                         }
+                    } catch (RuntimeException e) {
+                        // The batch stays unwritten: its sources are still due and are polled again next scan.
+                        log.warn("Recording polls failed", e);
                     } finally {
                         slots.release();
                     }
