@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -32,6 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +76,8 @@ class Fetcher {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Fetcher.class);
+
     private final UrlGuard guard;
     private final Duration readTimeout;
     private final Duration totalTimeout;
@@ -80,13 +86,21 @@ class Fetcher {
     private final ConcurrentHashMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
     private final HttpClient client;
 
+    @Autowired
     Fetcher(@Value("${broadsheet.ingest.allow-private-hosts:}") String allowPrivateHosts,
             @Value("${broadsheet.ingest.connect-timeout:PT5S}") Duration connectTimeout,
             @Value("${broadsheet.ingest.read-timeout:PT10S}") Duration readTimeout,
             @Value("${broadsheet.ingest.total-timeout:PT30S}") Duration totalTimeout,
             @Value("${broadsheet.ingest.max-bytes:5242880}") long maxBytes,
             @Value("${broadsheet.ingest.per-host-concurrency:2}") int perHost) {
-        this.guard = new UrlGuard(allowPrivateHosts);
+        this(new UrlGuard(allowPrivateHosts), connectTimeout, readTimeout, totalTimeout, maxBytes, perHost);
+        if (!PinningResolverProvider.installed()) {
+            log.warn("The DNS pinning resolver is not installed; the SSRF guard cannot rule out DNS rebinding");
+        }
+    }
+
+    Fetcher(UrlGuard guard, Duration connectTimeout, Duration readTimeout, Duration totalTimeout, long maxBytes, int perHost) {
+        this.guard = guard;
         this.readTimeout = readTimeout;
         this.totalTimeout = totalTimeout;
         this.maxBytes = maxBytes;
@@ -99,10 +113,6 @@ class Fetcher {
                 .build();
     }
 
-    URI check(URI uri) throws FetchException {
-        return guard.check(uri);
-    }
-
     /**
      * GETs the URL, following redirects. Any status comes back as a response (the caller judges
      * it); refusals, timeouts, oversized bodies and network failures throw.
@@ -111,8 +121,12 @@ class Fetcher {
         long deadline = System.nanoTime() + totalTimeout.toNanos();
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            guard.check(current);
-            Response response = once(current, accept, etag, lastModified, deadline);
+            InetAddress[] checked = guard.check(current);
+            Response response;
+            // The client must connect to an address the guard checked, not to whatever DNS says next.
+            try (PinningResolverProvider.Held pin = PinningResolverProvider.pin(current.getHost(), checked)) {
+                response = once(current, accept, etag, lastModified, deadline);
+            }
             if (response.status() / 100 != 3 || response.status() == 304) {
                 return response;
             }

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import news.broadsheet.content.Article;
+import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.HtmlSanitizer;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.ingest.IngestSource.PublishMode;
@@ -22,9 +26,11 @@ import news.broadsheet.ingest.IngestViews.FetchRow;
 import news.broadsheet.ingest.IngestViews.Option;
 import news.broadsheet.ingest.IngestViews.PreviewItem;
 import news.broadsheet.ingest.IngestViews.QueueRow;
+import news.broadsheet.ingest.IngestViews.ReviewEditPage;
 import news.broadsheet.ingest.IngestViews.ReviewPage;
 import news.broadsheet.ingest.IngestViews.SourceForm;
 import news.broadsheet.ingest.IngestViews.SourcePage;
+import news.broadsheet.ingest.IngestViews.SourceSettingsForm;
 import news.broadsheet.ingest.IngestViews.SourceRow;
 import news.broadsheet.newsroom.NewsroomViews.Csrf;
 import news.broadsheet.platform.RateLimiter;
@@ -44,6 +50,8 @@ class IngestController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     /** Every preview and import makes the server fetch a stranger's URL; a signed-in account cannot turn that into a flood. */
+    private static final int MAX_HEADLINE = 300;
+    private static final int MAX_STANDFIRST = 1000;
     private static final RateLimiter.Limit FETCHES = new RateLimiter.Limit("ingest-fetch", 30, Duration.ofMinutes(1));
 
     private final IngestDesk desk;
@@ -51,18 +59,21 @@ class IngestController {
     private final IngestItemRepository items;
     private final FetchLog fetchLog;
     private final Poller poller;
+    private final ArticleRepository articles;
     private final SectionRepository sections;
     private final SettingsRepository settings;
     private final RateLimiter limiter;
     private final Clock clock;
 
     IngestController(IngestDesk desk, IngestSourceRepository sources, IngestItemRepository items, FetchLog fetchLog,
-                     Poller poller, SectionRepository sections, SettingsRepository settings, RateLimiter limiter, Clock clock) {
+                     Poller poller, ArticleRepository articles, SectionRepository sections, SettingsRepository settings,
+                     RateLimiter limiter, Clock clock) {
         this.desk = desk;
         this.sources = sources;
         this.items = items;
         this.fetchLog = fetchLog;
         this.poller = poller;
+        this.articles = articles;
         this.sections = sections;
         this.settings = settings;
         this.limiter = limiter;
@@ -178,6 +189,44 @@ class IngestController {
         return "ingest/source";
     }
 
+    @GetMapping("/newsroom/ingest/sources/{id}/settings")
+    String sourceSettings(@PathVariable long id, HttpServletRequest request, Model model) {
+        IngestSource s = sources.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("page", settingsForm(request, s, Integer.toString(s.pollMinutes()), s.rightsMode(), s.publishMode(),
+                Integer.toString(s.excerptWords()), s.takeImages(), s.imageCredit(), List.of()));
+        return "ingest/source-settings";
+    }
+
+    @PostMapping("/newsroom/ingest/sources/{id}/settings")
+    String changeSourceSettings(@PathVariable long id, @RequestParam(defaultValue = "") String pollMinutes,
+                                @RequestParam(defaultValue = "") String rightsMode, @RequestParam(defaultValue = "") String publishMode,
+                                @RequestParam(defaultValue = "") String excerptWords,
+                                @RequestParam(defaultValue = "false") boolean takeImages,
+                                @RequestParam(defaultValue = "") String imageCredit, HttpServletRequest request, Model model) {
+        IngestSource s = sources.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<String> errors = new ArrayList<>();
+        RightsMode rights = parseEnum(RightsMode.class, rightsMode, null);
+        PublishMode publish = parseEnum(PublishMode.class, publishMode, null);
+        if (rights == null) {
+            errors.add("Choose full text or excerpts.");
+        }
+        if (publish == null) {
+            errors.add("Choose whether stories are published automatically or held for review.");
+        }
+        int poll = number(pollMinutes, 5, 1440, "Poll every 5 to 1440 minutes.", errors);
+        int words = number(excerptWords, 10, 300, "Excerpts must be 10 to 300 words.", errors);
+        if (imageCredit.length() > 200) {
+            errors.add("The image credit must be at most 200 characters.");
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("page", settingsForm(request, s, pollMinutes, rights, publish, excerptWords, takeImages,
+                    imageCredit, errors));
+            return "ingest/source-settings";
+        }
+        sources.changeSettings(id, poll, rights, publish, words, takeImages, imageCredit.strip(), clock.instant());
+        return "redirect:/newsroom/ingest/sources/" + id + "?message=Settings+saved.";
+    }
+
     @PostMapping("/newsroom/ingest/sources/{id}/poll")
     String pollNow(@PathVariable long id) {
         Poller.Outcome outcome = poller.poll(id);
@@ -208,6 +257,8 @@ class IngestController {
             case "same-story" -> "Another source already brought in the same story; it was linked, not added again.";
             case "approved" -> "Published.";
             case "rejected" -> "Rejected: it will not be published.";
+            case "edited" -> "Saved; the story still waits for review.";
+            case "gone" -> "That story is no longer waiting for review; nothing was changed.";
             default -> "";
         };
         model.addAttribute("page", new ReviewPage(csrf(request), rows, text));
@@ -221,10 +272,61 @@ class IngestController {
         return "redirect:/newsroom/ingest/review?message=approved";
     }
 
+    @GetMapping("/newsroom/ingest/review/{articleId}/edit")
+    String editStory(@PathVariable long articleId, HttpServletRequest request, Model model) {
+        Article article = articles.findById(articleId).filter(a -> a.status() == ArticleStatus.IN_REVIEW && items.isIngested(articleId))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("page", new ReviewEditPage(csrf(request), articleId, article.version(), article.headline(),
+                article.standfirst(), article.bodyHtml(), formats(false), List.of()));
+        return "ingest/review-edit";
+    }
+
+    /** "save" keeps the story in the queue; "approve" saves and publishes in one step. */
+    @PostMapping("/newsroom/ingest/review/{articleId}/edit")
+    String saveStory(@PathVariable long articleId, @RequestParam(defaultValue = "save") String action,
+                     @RequestParam(defaultValue = "0") long version, @RequestParam(defaultValue = "") String headline,
+                     @RequestParam(defaultValue = "") String standfirst, @RequestParam(defaultValue = "") String body,
+                     @RequestParam(defaultValue = "html") String format, HttpServletRequest request, Model model) {
+        boolean markdown = format.equals("markdown");
+        List<String> errors = new ArrayList<>();
+        if (headline.isBlank() || headline.length() > MAX_HEADLINE) {
+            errors.add("The headline must not be empty (up to " + MAX_HEADLINE + " characters).");
+        }
+        if (standfirst.length() > MAX_STANDFIRST) {
+            errors.add("The standfirst must be at most " + MAX_STANDFIRST + " characters.");
+        }
+        if (Bodies.text(markdown ? body : HtmlSanitizer.sanitizeArticleHtml(body)).isBlank()) {
+            errors.add("The body is empty" + (markdown || body.isBlank() ? "." : " once unsafe HTML is removed."));
+        }
+        if (errors.isEmpty()) {
+            switch (desk.edit(articleId, version, headline, standfirst, body, markdown)) {
+                case NOT_IN_REVIEW -> {
+                    return "redirect:/newsroom/ingest/review?message=gone";
+                }
+                case CHANGED_MEANWHILE -> errors.add("The story changed while you were editing it (its source updated it, or a"
+                        + " colleague did). Your text is below; reload the story to see theirs.");
+                case SAVED -> {
+                    if (action.equals("approve")) {
+                        desk.approve(articleId);
+                        return "redirect:/newsroom/ingest/review?message=approved";
+                    }
+                    return "redirect:/newsroom/ingest/review?message=edited";
+                }
+            }
+        }
+        model.addAttribute("page", new ReviewEditPage(csrf(request), articleId, version, headline, standfirst, body,
+                formats(markdown), errors));
+        return "ingest/review-edit";
+    }
+
     @PostMapping("/newsroom/ingest/review/{articleId}/reject")
     String reject(@PathVariable long articleId) {
         desk.reject(articleId);
         return "redirect:/newsroom/ingest/review?message=rejected";
+    }
+
+    private static List<Option> formats(boolean markdown) {
+        return List.of(new Option("html", "HTML (as ingested)", !markdown), new Option("markdown", "Markdown", markdown));
     }
 
     private String deskPage(HttpServletRequest request, Model model, String message, List<String> errors, String importUrl) {
@@ -251,14 +353,27 @@ class IngestController {
                             boolean takeImages, String imageCredit, List<String> errors, String note, List<PreviewItem> preview) {
         List<Option> sectionOptions = sections.findAll().stream()
                 .map(s -> new Option(Long.toString(s.id()), s.name(), sectionId != null && s.id() == sectionId)).toList();
-        List<Option> rightsOptions = List.of(
+        return new SourceForm(csrf(request), name, homeUrl, feedUrl, sectionOptions, language, pollMinutes, rightsOptions(rights),
+                publishOptions(publish), excerptWords, takeImages, imageCredit, errors, note, preview);
+    }
+
+    private SourceSettingsForm settingsForm(HttpServletRequest request, IngestSource s, String pollMinutes, RightsMode rights,
+                                            PublishMode publish, String excerptWords, boolean takeImages, String imageCredit,
+                                            List<String> errors) {
+        return new SourceSettingsForm(csrf(request), s.id(), s.name(), pollMinutes, rightsOptions(rights), publishOptions(publish),
+                excerptWords, takeImages, imageCredit, errors);
+    }
+
+    private static List<Option> rightsOptions(RightsMode rights) {
+        return List.of(
                 new Option("EXCERPT", "Excerpt: headline, opening words, link to the original", rights == RightsMode.EXCERPT),
                 new Option("FULL_TEXT", "Full text, republished with attribution", rights == RightsMode.FULL_TEXT));
-        List<Option> publishOptions = List.of(
+    }
+
+    private static List<Option> publishOptions(PublishMode publish) {
+        return List.of(
                 new Option("REVIEW", "Hold each story for review", publish == PublishMode.REVIEW),
                 new Option("AUTO", "Publish automatically", publish == PublishMode.AUTO));
-        return new SourceForm(csrf(request), name, homeUrl, feedUrl, sectionOptions, language, pollMinutes, rightsOptions,
-                publishOptions, excerptWords, takeImages, imageCredit, errors, note, preview);
     }
 
     private String health(IngestSource s, ZoneId zone) {

@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import news.broadsheet.content.Article;
+import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleService;
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.HtmlSanitizer;
 import news.broadsheet.content.AuthorRepository;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.content.SourceRepository;
@@ -27,10 +31,12 @@ class IngestDesk {
     private final SourceRepository sources;
     private final AuthorRepository authors;
     private final ArticleService articles;
+    private final ArticleRepository articleRepository;
     private final Clock clock;
 
     IngestDesk(Fetcher fetcher, Ingester ingester, IngestSourceRepository ingestSources, IngestItemRepository items,
-               SourceRepository sources, AuthorRepository authors, ArticleService articles, Clock clock) {
+               SourceRepository sources, AuthorRepository authors, ArticleService articles, ArticleRepository articleRepository,
+               Clock clock) {
         this.fetcher = fetcher;
         this.ingester = ingester;
         this.ingestSources = ingestSources;
@@ -38,6 +44,7 @@ class IngestDesk {
         this.sources = sources;
         this.authors = authors;
         this.articles = articles;
+        this.articleRepository = articleRepository;
         this.clock = clock;
     }
 
@@ -84,6 +91,37 @@ class IngestDesk {
         URI uri = parse(address);
         FeedItem item = new FeedItem("", uri.toString(), "", "", "", null, "", "");
         return ingester.ingest(source, item, true, true, new Ingester.PageBudget(1));
+    }
+
+    /** How an editor's changes to a story in the review queue went. */
+    enum Edit { SAVED, CHANGED_MEANWHILE, NOT_IN_REVIEW }
+
+    /**
+     * Replaces the headline, standfirst and body of an ingested story still waiting for review.
+     * The body is Markdown or HTML; either way it is stored as sanitized HTML. {@code version}
+     * is the one the editor's form was made from: if the story changed since (a re-poll, a
+     * colleague), nothing is overwritten, unless the story already says exactly this (the same
+     * form sent twice).
+     */
+    @Transactional
+    Edit edit(long articleId, long version, String headline, String standfirst, String body, boolean markdown) {
+        Optional<Article> found = articleRepository.findById(articleId)
+                .filter(a -> a.status() == ArticleStatus.IN_REVIEW && items.isIngested(articleId));
+        if (found.isEmpty()) {
+            return Edit.NOT_IN_REVIEW;
+        }
+        Article article = found.get();
+        String html = HtmlSanitizer.sanitizeArticleHtml(markdown ? articles.render(body, List.of()) : body);
+        boolean same = article.headline().equals(headline.strip()) && article.standfirst().equals(standfirst.strip())
+                && article.bodyHtml().equals(html);
+        if (same) {
+            return Edit.SAVED;
+        }
+        if (article.version() != version) {
+            return Edit.CHANGED_MEANWHILE;
+        }
+        articles.updateFromSource(articleId, headline, standfirst, html, article.leadFigureId());
+        return Edit.SAVED;
     }
 
     boolean approve(long articleId) {

@@ -60,6 +60,23 @@ class IngestSourceRepository {
                 .param("next", firstPoll.toEpochMilli()).param("id", id).update();
     }
 
+    /**
+     * Changes how a source is polled and republished. A shorter interval takes effect at once
+     * (the next poll moves closer); a longer one from the next poll on. Stories already taken
+     * keep the terms they were taken under.
+     */
+    void changeSettings(long id, int pollMinutes, IngestSource.RightsMode rights, IngestSource.PublishMode publish,
+                        int excerptWords, boolean takeImages, String imageCredit, Instant now) {
+        db.sql("""
+                UPDATE sources SET poll_minutes = :poll, rights_mode = :rights, publish_mode = :publish,
+                excerpt_words = :words, take_images = :images, image_credit = :credit,
+                next_poll_at = CASE WHEN next_poll_at IS NULL OR next_poll_at > :soonest THEN :soonest ELSE next_poll_at END
+                WHERE id = :id""")
+                .param("poll", pollMinutes).param("rights", rights.name()).param("publish", publish.name())
+                .param("words", excerptWords).param("images", takeImages).param("credit", imageCredit)
+                .param("soonest", now.plusSeconds(60L * pollMinutes).toEpochMilli()).param("id", id).update();
+    }
+
     void polled(long id, String etag, String lastModified, Instant nextPoll, Instant now) {
         db.sql("""
                 UPDATE sources SET etag = :etag, last_modified = :modified, next_poll_at = :next, failures = 0,

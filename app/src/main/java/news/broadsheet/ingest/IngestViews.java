@@ -30,6 +30,11 @@ public final class IngestViews {
                              List<PreviewItem> preview) {
     }
 
+    public record SourceSettingsForm(Csrf csrf, long id, String name, String pollMinutes, List<Option> rightsModes,
+                                     List<Option> publishModes, String excerptWords, boolean takeImages, String imageCredit,
+                                     List<String> errors) {
+    }
+
     public record FetchRow(String at, String status, String bytes, String duration, int itemsNew, int itemsUpdated,
                            int itemsUnchanged, String error) {
     }
@@ -40,6 +45,10 @@ public final class IngestViews {
 
     public record QueueRow(long articleId, String headline, String sourceName, String originalUrl, String extraction,
                            String seen) {
+    }
+
+    public record ReviewEditPage(Csrf csrf, long articleId, long version, String headline, String standfirst, String body,
+                                 List<Option> formats, List<String> errors) {
     }
 
     public record ReviewPage(Csrf csrf, List<QueueRow> rows, String message) {

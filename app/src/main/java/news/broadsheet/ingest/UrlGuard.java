@@ -16,15 +16,32 @@ import java.util.stream.Collectors;
  */
 final class UrlGuard {
 
+    /** Name resolution, replaceable so tests can play a DNS server that answers differently. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private static final InetAddress[] NOTHING_TO_PIN = new InetAddress[0];
+
     private final Set<String> allowed;
+    private final Resolver resolver;
 
     UrlGuard(String allowList) {
+        this(allowList, InetAddress::getAllByName);
+    }
+
+    UrlGuard(String allowList, Resolver resolver) {
+        this.resolver = resolver;
         this.allowed = Arrays.stream(allowList == null ? new String[0] : allowList.split(","))
                 .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
-    /** Returns the URI if it may be fetched; otherwise throws with the reason. */
-    URI check(URI uri) throws FetchException {
+    /**
+     * Returns the addresses the URI's host resolved to, all checked, if it may be fetched (none
+     * for an allow-listed host, which needs no pin); otherwise throws with the reason.
+     */
+    InetAddress[] check(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException("Refused " + uri + ": only http and https addresses can be fetched");
@@ -38,11 +55,11 @@ final class UrlGuard {
             host = host.substring(1, host.length() - 1);
         }
         if (allowed.contains(host)) {
-            return uri;
+            return NOTHING_TO_PIN;
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new FetchException("Could not resolve host " + host);
         }
@@ -52,7 +69,7 @@ final class UrlGuard {
                         + address.getHostAddress());
             }
         }
-        return uri;
+        return addresses;
     }
 
     static boolean isPublic(InetAddress address) {

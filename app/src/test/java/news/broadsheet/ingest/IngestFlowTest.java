@@ -331,6 +331,128 @@ class IngestFlowTest extends IntegrationTest {
         assertThat(sources.findById(source).orElseThrow().nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
     }
 
+    @Test
+    void anEditorEditsAStoryInReviewBeforePublishingIt() {
+        server.serve("/feed.xml", "application/rss+xml", rss(item("tram", "Tram line extnded", server.url("/tram"), "",
+                cdata("<p>The tram line will run to the new hospital from March, the transport authority said on Monday.</p>"))));
+        long source = source("Tram News " + UUID.randomUUID(), server.url("/feed.xml"), RightsMode.FULL_TEXT, PublishMode.REVIEW, false);
+        poller.poll(source);
+        long articleId = single(articlesFrom(source));
+        signIn("subeditor", "EDITOR");
+        Document form = page("/newsroom/ingest/review/" + articleId + "/edit");
+        assertThat(form.select("#headline").val()).isEqualTo("Tram line extnded");
+        assertThat(form.select("#body").val()).contains("new hospital");
+        Map<String, String> fields = new LinkedHashMap<>(csrf(form));
+        fields.put("version", form.select("input[name=version]").val());
+        fields.put("standfirst", "Services start in March.");
+        fields.put("format", "html");
+
+        fields.put("headline", " ");
+        fields.put("body", "<p>The tram line will run to the new hospital.</p><script>alert(1)</script><p onclick=\"x()\">From March.</p>");
+        Document refused = Jsoup.parse(post("/newsroom/ingest/review/" + articleId + "/edit", fields).body());
+        assertThat(refused.select(".errors").text()).contains("The headline must not be empty");
+        assertThat(refused.select("#body").val()).as("nothing typed is lost").contains("From March.");
+
+        fields.put("headline", "Tram line extended to the hospital");
+        HttpResponse<String> saved = post("/newsroom/ingest/review/" + articleId + "/edit", fields);
+        assertThat(saved.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("message=edited"));
+        Article edited = articles.findById(articleId).orElseThrow();
+        assertThat(edited.status()).isEqualTo(ArticleStatus.IN_REVIEW);
+        assertThat(edited.headline()).isEqualTo("Tram line extended to the hospital");
+        assertThat(edited.standfirst()).isEqualTo("Services start in March.");
+        assertThat(edited.bodyHtml()).contains("From March.").doesNotContain("script").doesNotContain("onclick");
+        assertThat(post("/newsroom/ingest/review/" + articleId + "/edit", fields).headers().firstValue("location"))
+                .as("the same form sent twice is simply saved").hasValueSatisfying(l -> assertThat(l).endsWith("message=edited"));
+
+        fields.put("headline", "Someone else's older headline");
+        Document stale = Jsoup.parse(post("/newsroom/ingest/review/" + articleId + "/edit", fields).body());
+        assertThat(stale.select(".errors").text()).contains("changed while you were editing");
+        assertThat(articles.findById(articleId).orElseThrow().headline()).isEqualTo("Tram line extended to the hospital");
+
+        fields.put("version", Long.toString(articles.findById(articleId).orElseThrow().version()));
+        fields.put("headline", "Tram line reaches the hospital");
+        fields.put("format", "markdown");
+        fields.put("body", "Services run **every ten minutes** from March.");
+        fields.put("action", "approve");
+        HttpResponse<String> approved = post("/newsroom/ingest/review/" + articleId + "/edit", fields);
+        assertThat(approved.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("message=approved"));
+        Document article = page(path(articleId));
+        assertThat(article.select("h1.headline").text()).isEqualTo("Tram line reaches the hospital");
+        assertThat(article.select("strong").text()).isEqualTo("every ten minutes");
+        assertThat(get("/newsroom/ingest/review/" + articleId + "/edit").statusCode()).as("no longer in review").isEqualTo(404);
+    }
+
+    @Test
+    void aTakedownUnpublishesEverythingFromTheSourceAndStopsPollingIt() {
+        server.serve("/feed.xml", "application/rss+xml",
+                rss(item("t1", "First withdrawn story", server.url("/t1"), "", cdata("<p>First story body about the quay.</p>"))
+                        + item("t2", "Second withdrawn story", server.url("/t2"), "", cdata("<p>Second story body about the bridge.</p>"))));
+        long source = source("Withdrawn " + UUID.randomUUID(), server.url("/feed.xml"), RightsMode.FULL_TEXT, PublishMode.AUTO, false);
+        long other = source("Unaffected " + UUID.randomUUID(), server.url("/other.xml"), RightsMode.FULL_TEXT, PublishMode.AUTO, false);
+        server.serve("/other.xml", "application/rss+xml", rss(item("o1", "Unaffected story", server.url("/o1"), "",
+                cdata("<p>A story from another partner that stays up.</p>"))));
+        poller.poll(source);
+        poller.poll(other);
+        List<Long> taken = articlesFrom(source);
+        assertThat(taken).hasSize(2);
+        for (long id : taken) {
+            assertThat(get(path(id)).statusCode()).isEqualTo(200);
+        }
+
+        signIn("lawyer", "EDITOR");
+        Map<String, String> csrf = csrf(page("/newsroom/ingest/sources/" + source));
+        HttpResponse<String> done = post("/newsroom/ingest/sources/" + source + "/takedown", csrf);
+        assertThat(done.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).contains("message=2+stories+taken+down"));
+        for (long id : taken) {
+            assertThat(get(path(id)).statusCode()).as("taken down").isEqualTo(404);
+            assertThat(articles.findById(id).orElseThrow().status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+        }
+        assertThat(get(path(single(articlesFrom(other)))).statusCode()).as("other sources keep theirs").isEqualTo(200);
+        assertThat(sources.findById(source).orElseThrow().active()).isFalse();
+        assertThat(sources.due(Instant.now().plus(Duration.ofDays(2)), 10_000)).extracting(IngestSource::id).doesNotContain(source);
+        assertThat(post("/newsroom/ingest/sources/" + source + "/takedown", csrf).headers().firstValue("location"))
+                .as("a second click finds nothing left to take down")
+                .hasValueSatisfying(l -> assertThat(l).contains("message=0+stories+taken+down"));
+    }
+
+    @Test
+    void anEditorChangesASourcesSettingsWithValidation() {
+        long source = source("Settings " + UUID.randomUUID(), server.url("/settings.xml"), RightsMode.FULL_TEXT, PublishMode.AUTO, false);
+        db.sql("UPDATE sources SET next_poll_at = :later WHERE id = :id")
+                .param("later", Instant.now().plus(Duration.ofDays(1)).toEpochMilli()).param("id", source).update();
+        signIn("settings", "EDITOR");
+        Document form = page("/newsroom/ingest/sources/" + source + "/settings");
+        assertThat(form.select("#pollMinutes").val()).isEqualTo("30");
+        assertThat(form.select("#rightsMode option[selected]").val()).isEqualTo("FULL_TEXT");
+        Map<String, String> fields = new LinkedHashMap<>(csrf(form));
+        fields.put("pollMinutes", "1");
+        fields.put("rightsMode", "EVERYTHING");
+        fields.put("publishMode", "REVIEW");
+        fields.put("excerptWords", "40");
+        fields.put("takeImages", "true");
+        fields.put("imageCredit", "Photo: {credit}");
+        Document refused = Jsoup.parse(post("/newsroom/ingest/sources/" + source + "/settings", fields).body());
+        assertThat(refused.select(".errors li")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("Choose full text or excerpts.", "Poll every 5 to 1440 minutes.");
+        assertThat(refused.select("#imageCredit").val()).isEqualTo("Photo: {credit}");
+        assertThat(sources.findById(source).orElseThrow().rightsMode()).as("nothing saved").isEqualTo(RightsMode.FULL_TEXT);
+
+        fields.put("pollMinutes", "10");
+        fields.put("rightsMode", "EXCERPT");
+        HttpResponse<String> saved = post("/newsroom/ingest/sources/" + source + "/settings", fields);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        IngestSource after = sources.findById(source).orElseThrow();
+        assertThat(after.pollMinutes()).isEqualTo(10);
+        assertThat(after.rightsMode()).isEqualTo(RightsMode.EXCERPT);
+        assertThat(after.publishMode()).isEqualTo(PublishMode.REVIEW);
+        assertThat(after.excerptWords()).isEqualTo(40);
+        assertThat(after.takeImages()).isTrue();
+        assertThat(after.imageCredit()).isEqualTo("Photo: {credit}");
+        assertThat(after.nextPollAt()).as("a shorter interval brings the next poll closer")
+                .isBefore(Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(page("/newsroom/ingest/sources/" + source).text()).contains("Excerpts of 40 words, held for review");
+    }
+
     // --- helpers
 
     private long source(String name, String feedUrl, RightsMode rights, PublishMode publish, boolean images) {
