@@ -178,12 +178,23 @@ class Comments {
 
     @Transactional
     void markSpam(long id) {
-        comments.setStatus(id, Status.SPAM, clock.instant());
+        Optional<Comment> comment = comments.findById(id);
+        if (comments.setStatus(id, Status.SPAM, clock.instant())) {
+            announceRemoval(comment);
+        }
     }
 
     @Transactional
     void delete(long id) {
+        Optional<Comment> comment = comments.findById(id);
         comments.delete(id);
+        announceRemoval(comment);
+    }
+
+    /** Taking down a comment readers could see changes the page (and its count on lists): say so, so caches follow. */
+    void announceRemoval(Optional<Comment> comment) {
+        comment.filter(c -> c.status() == Status.APPROVED)
+                .ifPresent(c -> changes.record(ChangeEvent.Kind.COMMENT_REMOVED, c.articleId()));
     }
 
     @Transactional

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import news.broadsheet.content.ChangeEvent;
+import news.broadsheet.content.ChangeLog;
 import news.broadsheet.content.SettingsRepository;
+import news.broadsheet.readers.CommentRepository.Comment;
 import news.broadsheet.platform.RateLimiter;
 import news.broadsheet.readers.MemberRepository.Frequency;
 import news.broadsheet.readers.MemberRepository.Member;
@@ -36,10 +39,13 @@ class Members {
     private final Mailer mailer;
     private final RateLimiter limiter;
     private final SettingsRepository settings;
+    private final ChangeLog changes;
     private final Clock clock;
 
-    Members(MemberRepository members, CommentRepository comments, Signer signer, Mailer mailer, RateLimiter limiter, SettingsRepository settings, Clock clock) {
+    Members(MemberRepository members, CommentRepository comments, Signer signer, Mailer mailer, RateLimiter limiter,
+            SettingsRepository settings, ChangeLog changes, Clock clock) {
         this.members = members;
+        this.changes = changes;
         this.comments = comments;
         this.signer = signer;
         this.mailer = mailer;
@@ -150,7 +156,12 @@ class Members {
     /** Deletes the member, their comments and their delivery log, in one transaction. */
     @Transactional
     void delete(long id) {
-        members.findById(id).ifPresent(m -> comments.deleteByAuthor(m.email(), m.id()));
+        members.findById(id).ifPresent(m -> {
+            List<Long> shownOn = comments.byAuthor(m.email(), m.id()).stream()
+                    .filter(c -> c.status() == CommentRepository.Status.APPROVED).map(Comment::articleId).distinct().toList();
+            comments.deleteByAuthor(m.email(), m.id());
+            shownOn.forEach(articleId -> changes.record(ChangeEvent.Kind.COMMENT_REMOVED, articleId));
+        });
         members.delete(id);
     }
 

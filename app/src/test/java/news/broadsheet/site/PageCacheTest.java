@@ -55,6 +55,25 @@ class PageCacheTest extends IntegrationTest {
     }
 
     @Test
+    void anEditAndAnUnpublishLeaveNoStalePageBehind() {
+        String slug = "cache-edit-" + System.nanoTime();
+        long id = publish(slug, "Before the edit");
+        assertThat(get("/science/" + slug).body()).contains("Before the edit");
+        var current = articles.forEditing(id).orElseThrow();
+        var edit = current.edit();
+        articles.update(id, current.article().version(), new news.broadsheet.content.ArticleEdit(edit.slug(), edit.sectionId(),
+                "After the edit", edit.standfirst(), edit.bodyMarkdown(), edit.language(), edit.leadFigureId(), edit.authorIds(),
+                edit.tagNames(), edit.embeds(), edit.attribution(), edit.seoTitle(), edit.seoDescription()), "Cache Test");
+        assertThat(get("/science/" + slug).body()).contains("After the edit").doesNotContain("Before the edit");
+        assertThat(get("/science").body()).contains("After the edit");
+
+        long version = articles.forEditing(id).orElseThrow().article().version();
+        articles.changeStatus(id, version, ArticleStatus.UNPUBLISHED, null, "Cache Test");
+        assertThat(get("/science/" + slug).statusCode()).isEqualTo(404);
+        assertThat(get("/science").body()).doesNotContain(slug);
+    }
+
+    @Test
     void aChangeMadeByAnotherNodeReachesThisOneThroughTheChangeLog() throws Exception {
         String slug = "cache-other-node-" + System.nanoTime();
         long sectionId = sections.findBySlug("science").orElseThrow().id();
