@@ -36,6 +36,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash durability: the packaged jar is started, writes are driven at it over HTTP from several
- * threads, and the process is killed with SIGKILL at random moments, again and again. After
+ * threads (ingest imports, article saves, anonymous comments, subscriptions), and the process is killed with SIGKILL at random moments, again and again. After
  * every kill the SQLite file must pass {@code PRAGMA integrity_check}, and every write that got
  * a success response must be in it. Trials: {@code -Dcrash.trials=N} (CI runs a few; the closing
  * note reports a longer run).
@@ -60,8 +62,17 @@ class CrashDurabilityIT {
     private final Path jar = Path.of("target", "broadsheet.jar");
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
-    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    /** A write the server said it made, and the SQL that finds it: one row expected. */
+    private record Write(String what, String sql, String key) {
+    }
+
+    private final Queue<Write> acknowledged = new ConcurrentLinkedQueue<>();
+    private final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String ARTICLE = "/world/ceasefire-talks-resume-in-geneva-as-aid-corridor-opens";
+    private static final Duration READER_FILL_TIME = Duration.ofMillis(3_200);
     private int port;
+    private int smtpPort;
     private boolean ownerCreated;
     private Process server;
 
@@ -70,6 +81,9 @@ class CrashDurabilityIT {
         int trials = Integer.getInteger("crash.trials", 3);
         Path dataDir = Files.createTempDirectory("crash-durability");
         HttpServer partner = partnerSite();
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        smtpPort = smtp.getSmtp().getPort();
         String partnerBase = "http://127.0.0.1:" + partner.getAddress().getPort();
         try {
             port = freePort();
@@ -80,25 +94,55 @@ class CrashDurabilityIT {
             for (int trial = 0; trial < trials; trial++) {
                 AtomicBoolean running = new AtomicBoolean(true);
                 String csrf = csrfFrom("/newsroom/ingest");
+                String authorId = authorIdFrom("/newsroom/articles/new");
                 List<Thread> writers = new ArrayList<>();
-                for (int w = 0; w < 3; w++) {
-                    writers.add(Thread.ofVirtual().start(() -> {
-                        while (running.get()) {
-                            String url = partnerBase + "/story/" + UUID.randomUUID();
-                            try {
-                                HttpResponse<String> response = post("/newsroom/ingest/import",
-                                        Map.of("_csrf", csrf, "sourceId", Long.toString(sourceId), "url", url));
-                                if (response.statusCode() == 302 && response.headers().firstValue("location")
-                                        .orElse("").contains("message=imported")) {
-                                    acknowledged.add(url);
-                                }
-                            } catch (IOException | InterruptedException e) {
-                                return; // the server is gone: nothing acknowledged
-                            }
-                        }
-                    }));
-                }
-                Thread.sleep(ThreadLocalRandom.current().nextLong(300, 2_500));
+                writers.add(writer(running, () -> {
+                    String url = partnerBase + "/story/" + UUID.randomUUID();
+                    HttpResponse<String> response = post("/newsroom/ingest/import",
+                            Map.of("_csrf", csrf, "sourceId", Long.toString(sourceId), "url", url));
+                    return response.statusCode() == 302 && response.headers().firstValue("location").orElse("").contains("message=imported")
+                            ? new Write("ingest import", "SELECT COUNT(*) FROM attributions WHERE original_url = ?", url) : null;
+                }));
+                writers.add(writer(running, () -> {
+                    String headline = "Durable draft " + UUID.randomUUID();
+                    Map<String, String> fields = new LinkedHashMap<>(Map.of("_csrf", csrf, "headline", headline, "standfirst", "Kept.",
+                            "sectionId", "1", "authorIds", authorId, "body", "Saved before the crash.", "language", "en"));
+                    HttpResponse<String> response = post("/newsroom/articles", fields);
+                    return response.statusCode() == 302 && response.headers().firstValue("location").orElse("").matches(".*/newsroom/articles/\\d+.*")
+                            ? new Write("article save", "SELECT COUNT(*) FROM articles WHERE headline = ?", headline) : null;
+                }));
+                writers.add(writer(running, () -> {
+                    String marker = "Durable comment " + UUID.randomUUID();
+                    Document page = Jsoup.parse(anonymousGet(ARTICLE).body());
+                    var form = page.selectFirst("#comments form.comment-form");
+                    if (form == null) {
+                        return null;
+                    }
+                    Map<String, String> fields = hiddenFields(form);
+                    Thread.sleep(READER_FILL_TIME); // readers' forms refuse answers faster than a person types
+                    fields.put("name", "Durable Reader");
+                    fields.put("email", "reader-" + UUID.randomUUID() + "@crash.example");
+                    fields.put("body", marker);
+                    fields.put("website", "");
+                    int status = anonymousPost("/comments", fields).statusCode();
+                    return status == 200 || status == 302
+                            ? new Write("comment", "SELECT COUNT(*) FROM comments WHERE body_html LIKE '%' || ? || '%'", marker) : null;
+                }));
+                writers.add(writer(running, () -> {
+                    String email = "subscriber-" + UUID.randomUUID() + "@crash.example";
+                    Document page = Jsoup.parse(anonymousGet(ARTICLE).body());
+                    var form = page.selectFirst("form.subscribe-form");
+                    if (form == null) {
+                        return null;
+                    }
+                    Map<String, String> fields = hiddenFields(form);
+                    Thread.sleep(READER_FILL_TIME);
+                    fields.put("email", email);
+                    fields.put("website", "");
+                    return anonymousPost("/subscribe", fields).statusCode() == 200
+                            ? new Write("subscription", "SELECT COUNT(*) FROM members WHERE email = ?", email) : null;
+                }));
+                Thread.sleep(ThreadLocalRandom.current().nextLong(1_000, 7_000));
                 server.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
                 assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
                 killed++;
@@ -110,7 +154,9 @@ class CrashDurabilityIT {
                 start(dataDir);
                 signIn();
             }
-            System.out.printf("crash durability: %d kills, %d acknowledged writes, all present, integrity ok%n", killed, acknowledged.size());
+            Map<String, Long> byKind = acknowledged.stream().collect(Collectors.groupingBy(Write::what, java.util.TreeMap::new, Collectors.counting()));
+            System.out.printf("crash durability: %d kills, %d acknowledged writes %s, all present, integrity ok%n",
+                    killed, acknowledged.size(), byKind);
             assertThat(killed).isEqualTo(trials);
             assertThat(acknowledged).as("the harness must actually have written something").isNotEmpty();
         } finally {
@@ -118,6 +164,7 @@ class CrashDurabilityIT {
                 server.destroyForcibly().waitFor();
             }
             partner.stop(0);
+            smtp.stop();
         }
     }
 
@@ -127,12 +174,12 @@ class CrashDurabilityIT {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("ok");
             }
-            try (PreparedStatement present = db.prepareStatement("SELECT COUNT(*) FROM attributions WHERE original_url = ?")) {
-                for (String url : acknowledged) {
-                    present.setString(1, url);
+            for (Write write : acknowledged) {
+                try (PreparedStatement present = db.prepareStatement(write.sql())) {
+                    present.setString(1, write.key());
                     try (ResultSet rs = present.executeQuery()) {
                         rs.next();
-                        assertThat(rs.getInt(1)).as("acknowledged import of " + url).isEqualTo(1);
+                        assertThat(rs.getInt(1)).as("acknowledged " + write.what() + " " + write.key()).isEqualTo(1);
                     }
                 }
             }
@@ -143,7 +190,8 @@ class CrashDurabilityIT {
     private String start(Path dataDir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
-                "--server.port=" + port, "--broadsheet.data-dir=" + dataDir, "--broadsheet.ingest.allow-private-hosts=127.0.0.1")
+                "--server.port=" + port, "--broadsheet.data-dir=" + dataDir, "--broadsheet.ingest.allow-private-hosts=127.0.0.1",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort)
                 .redirectErrorStream(true).start();
         AtomicReference<String> setup = new AtomicReference<>();
         Thread.ofVirtual().start(() -> {
@@ -214,13 +262,55 @@ class CrashDurabilityIT {
         return Long.parseLong(id.group(1));
     }
 
+    @FunctionalInterface
+    private interface Attempt {
+        Write call() throws IOException, InterruptedException;
+    }
+
+    /** A thread that keeps writing until told to stop or until the server dies under it. */
+    private Thread writer(AtomicBoolean running, Attempt attempt) {
+        return Thread.ofVirtual().start(() -> {
+            while (running.get()) {
+                try {
+                    Write write = attempt.call();
+                    if (write != null) {
+                        acknowledged.add(write);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    return; // the server is gone: nothing acknowledged
+                }
+            }
+        });
+    }
+
+    private String authorIdFrom(String path) throws Exception {
+        return Jsoup.parse(get(path).body()).selectFirst("select[name=authorIds] option").attr("value");
+    }
+
+    private HttpResponse<String> anonymousGet(String path) throws IOException, InterruptedException {
+        return anonymous.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> anonymousPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return anonymous.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     private String csrfFrom(String path) throws Exception {
         return Jsoup.parse(get(path).body()).selectFirst("input[name=_csrf]").attr("value");
     }
 
-    private static Map<String, String> hiddenFields(Document form) {
+    private static Map<String, String> hiddenFields(org.jsoup.nodes.Element form) {
         Map<String, String> fields = new LinkedHashMap<>();
-        form.select("form input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.attr("value")));
+        form.select("input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.attr("value")));
         return fields;
     }
 
@@ -230,9 +320,7 @@ class CrashDurabilityIT {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = form(fields);
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
