@@ -46,6 +46,7 @@ class SearchIndex implements Closeable {
     static final String TAG = "tag";
     static final String PUBLISHED = "published";
 
+    private static final double REBUILD_BUFFER_MB = 64;
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final FieldType SHORT_TEXT = vectors(TextField.TYPE_NOT_STORED, false);
     private static final FieldType BODY_TEXT = vectors(TextField.TYPE_STORED, true);
@@ -137,6 +138,8 @@ class SearchIndex implements Closeable {
         long started = System.nanoTime();
         progress.accept("Rebuilding the search index at " + path + " from " + total + " published stories");
         writer.deleteAll();
+        // Fewer, larger flushes while bulk loading mean fewer segments to merge; back to the default for live edits.
+        writer.getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
         long done = 0;
         long lastId = 0;
         long lastReport = started;
@@ -152,6 +155,7 @@ class SearchIndex implements Closeable {
                 progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
             }
         }
+        writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
         commit(upTo);
         needsRebuild = false;
         double seconds = (System.nanoTime() - started) / 1e9;
