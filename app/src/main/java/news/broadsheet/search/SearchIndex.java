@@ -2,10 +2,15 @@ package news.broadsheet.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
@@ -47,6 +52,7 @@ class SearchIndex implements Closeable {
     static final String PUBLISHED = "published";
 
     private static final double REBUILD_BUFFER_MB = 64;
+    private static final int REBUILD_BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final FieldType SHORT_TEXT = vectors(TextField.TYPE_NOT_STORED, false);
     private static final FieldType BODY_TEXT = vectors(TextField.TYPE_STORED, true);
@@ -141,19 +147,34 @@ class SearchIndex implements Closeable {
         // Fewer, larger flushes while bulk loading mean fewer segments to merge; back to the default for live edits.
         writer.getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
         long done = 0;
-        long lastId = 0;
         long lastReport = started;
         List<IndexedArticle> batch;
-        while (!(batch = source.publishedAfter(lastId, 1000)).isEmpty()) {
-            for (IndexedArticle article : batch) {
-                writer.addDocument(document(article));
+        // The next batch is read (SQL, HTML to text) on another thread while this one is indexed.
+        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-rebuild-reader").factory());
+        try {
+            Future<List<IndexedArticle>> next = reader.submit(() -> source.publishedAfter(0, REBUILD_BATCH));
+            while (!(batch = next.get()).isEmpty()) {
+                long after = batch.getLast().id();
+                next = reader.submit(() -> source.publishedAfter(after, REBUILD_BATCH));
+                for (IndexedArticle article : batch) {
+                    writer.addDocument(document(article));
+                }
+                done += batch.size();
+                if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
+                }
             }
-            done += batch.size();
-            lastId = batch.getLast().id();
-            if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                lastReport = System.nanoTime();
-                progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Rebuild interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            throw new IOException(e.getCause());
+        } finally {
+            reader.shutdownNow();
         }
         writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
         commit(upTo);
