@@ -23,11 +23,15 @@ for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
 done
 if [ -z "$data" ]; then
   data=$(mktemp -d /tmp/broadsheet-search-bench.XXXXXX)
-  trap 'rm -rf "$data"' EXIT
+  scratch=$data
 fi
 ./mvnw -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/app/target/bench-classpath.txt"
-cp="app/target/test-classes:app/target/classes:extract/target/classes:$(cat app/target/bench-classpath.txt)"
+# A private copy of the compiled classes, so a build running meanwhile cannot pull them from under a long run.
+classes=$(mktemp -d /tmp/broadsheet-search-bench-classes.XXXXXX)
+trap 'rm -rf "$classes"; [ -n "${scratch:-}" ] && rm -rf "$scratch"' EXIT
+cp -r app/target/test-classes "$classes/test" && cp -r app/target/classes "$classes/main" && cp -r extract/target/classes "$classes/extract"
+cp="$classes/test:$classes/main:$classes/extract:$(cat app/target/bench-classpath.txt)"
 echo "JVM flags: ${jvm_opts[*]}"
 "$JAVA_HOME/bin/java" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
   -cp "$cp" news.broadsheet.search.SearchBenchmark -n "$articles" -d "$data" "${skip[@]}"

@@ -75,7 +75,7 @@ class IndexSource {
 
     /**
      * The body text that may be searched and quoted in snippets. The one place to narrow it when
-     * stories get rights modes (EXCERPT: the excerpt only) or a members' gate.
+     * stories get a members' gate (EXCERPT-rights stories need nothing here: only their excerpt is stored).
      */
     static String indexableBody(String bodyHtml) {
         return Jsoup.parse(bodyHtml).text();
