@@ -148,14 +148,17 @@ class SearchIndex implements Closeable {
         writer.getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
         long done = 0;
         long lastReport = started;
-        List<IndexedArticle> batch;
-        // The next batch is read (SQL, HTML to text) on another thread while this one is indexed.
+        long maxId = source.maxId();
+        // The next id window is read (SQL, HTML to text) on another thread while this one is indexed.
         ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-rebuild-reader").factory());
         try {
-            Future<List<IndexedArticle>> next = reader.submit(() -> source.publishedAfter(0, REBUILD_BATCH));
-            while (!(batch = next.get()).isEmpty()) {
-                long after = batch.getLast().id();
-                next = reader.submit(() -> source.publishedAfter(after, REBUILD_BATCH));
+            Future<List<IndexedArticle>> next = reader.submit(() -> source.publishedInIdRange(0, REBUILD_BATCH));
+            for (long after = 0; after < maxId; after += REBUILD_BATCH) {
+                List<IndexedArticle> batch = next.get();
+                long following = after + REBUILD_BATCH;
+                if (following < maxId) {
+                    next = reader.submit(() -> source.publishedInIdRange(following, REBUILD_BATCH));
+                }
                 for (IndexedArticle article : batch) {
                     writer.addDocument(document(article));
                 }
@@ -174,7 +177,8 @@ class SearchIndex implements Closeable {
             }
             throw new IOException(e.getCause());
         } finally {
-            reader.shutdownNow();
+            // Not shutdownNow: interrupting a thread inside a JDBC call can leave its pooled connection unusable.
+            reader.shutdown();
         }
         writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
         commit(upTo);
