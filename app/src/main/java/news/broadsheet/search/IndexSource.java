@@ -49,7 +49,7 @@ class IndexSource {
      */
     List<IndexedArticle> publishedInIdRange(long afterId, int span) {
         return batch(db.sql(SELECT + " WHERE a.id > :after AND a.id <= :last")
-                .param("after", afterId).param("last", afterId + span).query(ROW).stream()
+                .param("after", afterId).param("last", afterId + span).query(ROW).list().stream()
                 .filter(r -> "PUBLISHED".equals(r.status())).toList());
     }
 
