@@ -90,7 +90,8 @@ class IndexFollower {
         }
     }
 
-    void repair() throws IOException {
+    /** Synchronized with {@link #rebuild}: a rebuild asked for meanwhile must not be repeated by a repair that decided before it. */
+    synchronized void repair() throws IOException {
         if (index.needsRebuild()) {
             rebuild(log::info);
             return;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,7 +29,6 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -41,6 +41,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ import org.springframework.stereotype.Service;
  * <p>Reader input goes through Lucene's {@link SimpleQueryParser}, which never throws on bad
  * syntax; prefix, fuzzy and slop operators are switched off so no typed query can expand into
  * an expensive scan (a lone {@code *} is just punctuation). Typo tolerance is added by us, for
- * short queries only, as a weaker fuzzy alternative.
+ * short queries only, as a weaker fuzzy alternative, when the words as typed find less than a page.
  */
 @Service
 public class Search {
@@ -81,7 +82,16 @@ public class Search {
         if (request.isEmpty()) {
             return new SearchResults(List.of(), 0, true, 1, PAGE_SIZE);
         }
-        Query text = request.text().isEmpty() ? null : textQuery(request.text());
+        if (request.text().isEmpty()) {
+            return search(request, null);
+        }
+        SearchResults exact = search(request, textQuery(request.text(), false));
+        // Fuzzy matching is the costly part of a query (a Levenshtein automaton per field and
+        // language), so it is only paid for when the words as typed do not fill a page.
+        return exact.total() >= PAGE_SIZE || !mayHaveTypos(request.text()) ? exact : search(request, textQuery(request.text(), true));
+    }
+
+    private SearchResults search(SearchRequest request, Query text) {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
         filter(query, SearchIndex.SECTION, request.section());
         filter(query, SearchIndex.AUTHOR, request.author());
@@ -154,9 +164,9 @@ public class Search {
     }
 
     /** One alternative per language group; a story matches through the fields of its own language. */
-    private Query textQuery(String text) {
-        boolean fuzzy = !OPERATORS.matcher(text).find() && text.split("\\s+").length <= FUZZY_MAX_WORDS;
+    private Query textQuery(String text, boolean fuzzy) {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        Map<String, CompiledAutomaton> automata = new HashMap<>();
         boolean searchable = false;
         for (String group : index.languages().groups()) {
             Analyzer analyzer = index.languages().analyzer(group);
@@ -171,7 +181,7 @@ public class Search {
                 continue;
             }
             searchable = true;
-            Query typos = fuzzy ? typoTolerant(analyzer, group, text) : null;
+            Query typos = fuzzy ? typoTolerant(analyzer, group, text, automata) : null;
             anyLanguage.add(typos == null ? exact
                     : new BooleanQuery.Builder().add(exact, Occur.SHOULD).add(new BoostQuery(typos, 0.3f), Occur.SHOULD).build(),
                     Occur.SHOULD);
@@ -182,8 +192,12 @@ public class Search {
         return anyLanguage.build();
     }
 
+    private static boolean mayHaveTypos(String text) {
+        return !OPERATORS.matcher(text).find() && text.split("\\s+").length <= FUZZY_MAX_WORDS;
+    }
+
     /** Every analysed word must match its headline or body within one edit (two for long words). */
-    private static Query typoTolerant(Analyzer analyzer, String group, String text) {
+    private static Query typoTolerant(Analyzer analyzer, String group, String text, Map<String, CompiledAutomaton> automata) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int words = 0;
         try (TokenStream tokens = analyzer.tokenStream(Languages.field("body", group), text)) {
@@ -195,7 +209,8 @@ public class Search {
                 for (String field : new String[] {Languages.field("headline", group), Languages.field("body", group)}) {
                     Term t = new Term(field, word);
                     anyField.add(word.length() < FUZZY_MIN_LENGTH ? new TermQuery(t)
-                            : new FuzzyQuery(t, word.length() >= 7 ? 2 : 1, 1, 30, true), Occur.SHOULD);
+                            : new SharedFuzzyQuery(field, word, automata.computeIfAbsent(word,
+                                    w -> SharedFuzzyQuery.automaton(w, w.length() >= 7 ? 2 : 1)), 30), Occur.SHOULD);
                 }
                 all.add(anyField.build(), Occur.MUST);
                 words++;

@@ -2,10 +2,15 @@ package news.broadsheet.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
@@ -46,6 +51,8 @@ class SearchIndex implements Closeable {
     static final String TAG = "tag";
     static final String PUBLISHED = "published";
 
+    private static final double REBUILD_BUFFER_MB = 64;
+    private static final int REBUILD_BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final FieldType SHORT_TEXT = vectors(TextField.TYPE_NOT_STORED, false);
     private static final FieldType BODY_TEXT = vectors(TextField.TYPE_STORED, true);
@@ -137,21 +144,43 @@ class SearchIndex implements Closeable {
         long started = System.nanoTime();
         progress.accept("Rebuilding the search index at " + path + " from " + total + " published stories");
         writer.deleteAll();
+        // Fewer, larger flushes while bulk loading mean fewer segments to merge; back to the default for live edits.
+        writer.getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
         long done = 0;
-        long lastId = 0;
         long lastReport = started;
-        List<IndexedArticle> batch;
-        while (!(batch = source.publishedAfter(lastId, 1000)).isEmpty()) {
-            for (IndexedArticle article : batch) {
-                writer.addDocument(document(article));
+        long maxId = source.maxId();
+        // The next id window is read (SQL, HTML to text) on another thread while this one is indexed.
+        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-rebuild-reader").factory());
+        try {
+            Future<List<IndexedArticle>> next = reader.submit(() -> source.publishedInIdRange(0, REBUILD_BATCH));
+            for (long after = 0; after < maxId; after += REBUILD_BATCH) {
+                List<IndexedArticle> batch = next.get();
+                long following = after + REBUILD_BATCH;
+                if (following < maxId) {
+                    next = reader.submit(() -> source.publishedInIdRange(following, REBUILD_BATCH));
+                }
+                for (IndexedArticle article : batch) {
+                    writer.addDocument(document(article));
+                }
+                done += batch.size();
+                if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
+                }
             }
-            done += batch.size();
-            lastId = batch.getLast().id();
-            if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                lastReport = System.nanoTime();
-                progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Rebuild interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            throw new IOException(e.getCause());
+        } finally {
+            // Not shutdownNow: interrupting a thread inside a JDBC call can leave its pooled connection unusable.
+            reader.shutdown();
         }
+        writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
         commit(upTo);
         needsRebuild = false;
         double seconds = (System.nanoTime() - started) / 1e9;

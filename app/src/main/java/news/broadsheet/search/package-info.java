@@ -6,9 +6,9 @@
  * read-only query; never writes content. Pages and JSON are the {@code site}'s business: this
  * package answers {@link news.broadsheet.search.Search} calls only.
  *
- * <p>Only published text is indexed. The two things the issue asks for that have no model yet
- * (EXCERPT-rights stories indexed by their excerpt only, gated text never shown to non-members)
- * have one seam each: {@code IndexSource#indexableBody} decides what text of a story enters the
- * index, and snippets are only ever cut from that text.
+ * <p>Only published text is indexed. EXCERPT-rights partner stories are stored as their excerpt
+ * only, so that is all the index can hold of them. Gated text, which has no model yet, has one
+ * seam: {@code IndexSource#indexableBody} decides what text of a story enters the index, and
+ * snippets are only ever cut from that text.
  */
 package news.broadsheet.search;

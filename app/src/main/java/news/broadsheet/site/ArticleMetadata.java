@@ -23,9 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * reader sees. Added to the model after the controller runs, which keeps this concern out of
  * the article controller.
  *
- * <p>Not yet modelled, so not emitted: hreflang alternates (no link between translations of a
- * story exists) and EXCERPT-rights stories whose canonical is the original's URL (the canonical here is the
- * one the article carries).
+ * <p>The URL everywhere (canonical link, {@code og:url}, JSON-LD {@code url} and
+ * {@code mainEntityOfPage}) is the page's canonical URL, which for an EXCERPT-rights partner
+ * story is the original's: the ingest desk stores it in {@code articles.canonical_url}.
+ *
+ * <p>Not yet modelled, so not emitted: hreflang alternates (nothing links translations of a
+ * story to each other); {@code isAccessibleForFree} follows the
+ * readers' archive gate.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {

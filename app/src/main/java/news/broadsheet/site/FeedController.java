@@ -59,8 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  * readers see a story twice. Every response carries an ETag and Last-Modified; Spring answers
  * a matching conditional GET with 304 and no body.
  *
- * <p>Rights modes do not exist yet: when EXCERPT-rights stories arrive, they must use the
- * excerpt here whatever the setting ({@link #fullText}).
+ * <p>An EXCERPT-rights partner story is stored as its excerpt only (the ingest desk never keeps
+ * the rest), so "full text" here can never carry more of it than the excerpt.
  */
 @RestController
 class FeedController {

@@ -175,6 +175,37 @@ class IngestFlowTest extends IntegrationTest {
     }
 
     @Test
+    void anExcerptStorysFullTextReachesNoSearchSnippetFeedOrJsonAndItsMetadataPointsAtTheOriginal() throws Exception {
+        String full = "<p>Quorvanex ferry fares will rise by a fifth in spring, the operator said on Monday, blaming fuel and crew costs.</p>"
+                + "<p>SECRET-SECOND-PARAGRAPH quorvanex that only the partner may show.</p>";
+        server.serve("/feed.json", "application/feed+json", """
+                {"version":"https://jsonfeed.org/version/1","title":"Island Times","items":[
+                 {"id":"quorvanex","url":"%s","title":"Quorvanex ferry fares to rise","content_html":%s}]}"""
+                .formatted(server.url("/quorvanex"), jsonString(full)));
+        long source = source("Island Times " + UUID.randomUUID(), server.url("/feed.json"), RightsMode.EXCERPT, PublishMode.AUTO, false);
+        assertThat(poller.poll(source).itemsNew()).isEqualTo(1);
+        long articleId = single(articlesFrom(source));
+        String original = server.url("/quorvanex");
+
+        Document page = Jsoup.parse(get(path(articleId)).body());
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(original);
+        assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(original);
+        String ld = page.select("script[type=application/ld+json]").html();
+        assertThat(ld).contains("\"url\":\"" + original + "\"").contains("\"@id\":\"" + original + "\"");
+
+        String json = "";
+        for (Instant until = Instant.now().plusSeconds(10); Instant.now().isBefore(until) && !json.contains("\"total\":1"); Thread.sleep(100)) {
+            json = get("/search.json?q=quorvanex").body();
+        }
+        assertThat(json).as("the excerpt is indexed").contains("\"total\":1").contains("<mark>Quorvanex</mark>");
+        assertThat(json + get("/search?q=quorvanex").body()).doesNotContain("SECRET-SECOND-PARAGRAPH").doesNotContain("crew costs");
+        for (String feed : List.of("/feed.xml", "/feed.atom", "/feed.json")) {
+            assertThat(get(feed).body()).as(feed).contains("Quorvanex ferry fares to rise")
+                    .doesNotContain("SECRET-SECOND-PARAGRAPH").doesNotContain("crew costs");
+        }
+    }
+
+    @Test
     void theSameStoryFromTwoSourcesIsLinkedNotPublishedTwice() {
         String story = STORY.replace("harbour authority", "port board").replace("northern", "eastern");
         server.serve("/a.xml", "application/rss+xml", rss(item("a-1", "Port board to dredge", server.url("/a/1"), "", cdata(story))));
