@@ -104,12 +104,29 @@ public class ArticleService {
         if (headline == null || headline.isBlank()) {
             throw new IllegalArgumentException("An article needs a headline");
         }
+        Optional<ArticleForEditing> before = articles.forEditing(articleId);
         boolean changed = articles.updateBody(articleId, headline.strip(), standfirst == null ? "" : standfirst.strip(),
                 HtmlSanitizer.sanitizeArticleHtml(bodyHtml), leadFigureId, clock.instant());
-        if (changed && articles.findById(articleId).map(a -> a.status() == ArticleStatus.PUBLISHED).orElse(false)) {
+        if (changed && before.isPresent() && before.get().article().status() == ArticleStatus.PUBLISHED) {
+            // Readers saw the earlier text: keep both as revisions, like a newsroom save. Ingested bodies are
+            // HTML, so the revision holds their text, one paragraph per block, which is what a diff needs.
+            Article previous = before.get().article();
+            if (revisions.forArticle(articleId).isEmpty()) {
+                revisions.insert(articleId, asText(before.get().edit(), previous.headline(), previous.standfirst(), previous.bodyHtml()),
+                        "Partner source", "As first published", clock.instant());
+            }
+            revisions.insert(articleId, asText(before.get().edit(), headline.strip(), standfirst == null ? "" : standfirst.strip(), bodyHtml),
+                    "Partner source", "Updated by the source", clock.instant());
             changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, articleId);
         }
         return changed;
+    }
+
+    private static ArticleEdit asText(ArticleEdit edit, String headline, String standfirst, String html) {
+        String text = org.jsoup.Jsoup.parseBodyFragment(html == null ? "" : html).body().children().stream()
+                .map(org.jsoup.nodes.Element::text).filter(t -> !t.isBlank()).collect(java.util.stream.Collectors.joining("\n\n"));
+        return new ArticleEdit(edit.slug(), edit.sectionId(), headline, standfirst, text, edit.language(), edit.leadFigureId(),
+                edit.authorIds(), edit.tagNames(), edit.embeds(), edit.attribution(), edit.seoTitle(), edit.seoDescription());
     }
 
     /** Publishes an article that was waiting for review; false if it was not in review. */

@@ -102,6 +102,11 @@ class IngestFlowTest extends IntegrationTest {
         assertThat(updated.bodyHtml()).contains("Wednesday");
         assertThat(db.sql("SELECT COUNT(*) FROM changes WHERE kind = 'ARTICLE_UPDATED' AND article_id = :id")
                 .param("id", articleId).query(Long.class).single()).isEqualTo(1);
+        // The change is a new revision: what readers saw first, then the source's update.
+        assertThat(db.sql("SELECT headline FROM article_revisions WHERE article_id = :id ORDER BY id").param("id", articleId)
+                .query(String.class).list()).containsExactly("Channel to be dredged", "Channel to be dredged next month");
+        assertThat(db.sql("SELECT body_markdown FROM article_revisions WHERE article_id = :id ORDER BY id DESC").param("id", articleId)
+                .query(String.class).list().getFirst()).contains("Wednesday").doesNotContain("<p>");
         assertThat(poller.poll(source).itemsUnchanged()).isZero(); // 304 again: nothing even parsed
 
         List<FetchLog.Entry> log = new FetchLog(db).recent(source, 10);
