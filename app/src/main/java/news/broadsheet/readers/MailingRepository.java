@@ -3,10 +3,13 @@ package news.broadsheet.readers;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import news.broadsheet.readers.MemberRepository.Frequency;
+import news.broadsheet.readers.MemberRepository.Member;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class MailingRepository {
@@ -16,9 +19,11 @@ class MailingRepository {
     }
 
     private final JdbcClient db;
+    private final TransactionTemplate transaction;
 
-    MailingRepository(JdbcClient db) {
+    MailingRepository(JdbcClient db, TransactionTemplate transaction) {
         this.db = db;
+        this.transaction = transaction;
     }
 
     /** Creates the mailing once per key; a second call with the same key changes nothing. */
@@ -54,7 +59,33 @@ class MailingRepository {
                 .param("mailing", mailingId).param("member", memberId).param("now", now.toEpochMilli()).update() == 1;
     }
 
-    void record(long mailingId, long memberId, String status, String error) {
+    /** Claims a batch in one transaction; returns the members whose rows this call wrote. */
+    List<Member> claimAll(long mailingId, List<Member> batch, Instant now) {
+        return transaction.execute(status -> batch.stream().filter(m -> claim(mailingId, m.id(), now)).toList());
+    }
+
+    /**
+     * Records a batch's outcomes in one transaction. Members the SMTP server was never reached
+     * for lose their claim, so the next run sends to them: nothing went out, nothing can double.
+     */
+    void recordAll(long mailingId, List<Member> sent, Map<Member, Exception> failed, List<Member> unreached) {
+        transaction.executeWithoutResult(status -> {
+            if (!sent.isEmpty()) {
+                db.sql("UPDATE deliveries SET status = 'SENT' WHERE mailing_id = :mailing AND member_id IN (:members)")
+                        .param("mailing", mailingId).param("members", sent.stream().map(Member::id).toList()).update();
+            }
+            failed.forEach((member, e) -> {
+                if (unreached.contains(member)) {
+                    db.sql("DELETE FROM deliveries WHERE mailing_id = :mailing AND member_id = :member")
+                            .param("mailing", mailingId).param("member", member.id()).update();
+                } else {
+                    record(mailingId, member.id(), "BOUNCED", e.getMessage());
+                }
+            });
+        });
+    }
+
+    private void record(long mailingId, long memberId, String status, String error) {
         db.sql("UPDATE deliveries SET status = :status, error = :error WHERE mailing_id = :mailing AND member_id = :member")
                 .param("status", status).param("error", error).param("mailing", mailingId).param("member", memberId).update();
     }

@@ -53,6 +53,15 @@ public class ReaderPages {
      * a gated article and a reader who may not read it all, the withheld part of a hard gate is
      * simply not in what we return, so it cannot reach the HTML.
      */
+    /** The footer's subscribe box on every public page; none for members and staff, who have what it offers. */
+    public SubscribeForm footerSubscribe() {
+        if (MemberSession.currentMemberId().isPresent() || MemberSession.isStaff()) {
+            return null;
+        }
+        return new SubscribeForm(forms.issue("subscribe", 0), "/", "Get the newsletter",
+                "Every story by email as it is published, or one daily digest. Unsubscribe with one click.");
+    }
+
     public ArticleExtras forArticle(Article article, String path, String headline) {
         ReaderSettings.Values values = settings.current();
         Optional<String> closed = rules.closedReason(article, values);

@@ -74,6 +74,24 @@ class ReaderSettings {
         });
     }
 
+    /** Why {@code value} cannot be stored for {@code name}, or null when it can. Out-of-range numbers are clamped on reading. */
+    static String problem(String name, String value) {
+        String example = DEFAULTS.get(name);
+        if (example == null) {
+            return "Unknown setting " + name + ".";
+        }
+        if (example.equals("true") || example.equals("false")) {
+            return value.equals("true") || value.equals("false") ? null : name + " must be true or false.";
+        }
+        if (name.equals("readers.gate.mode")) {
+            return value.equals("SOFT") || value.equals("HARD") ? null : name + " must be SOFT or HARD.";
+        }
+        if (example.matches("\\d+")) {
+            return value.matches("\\d{1,9}") ? null : name + " must be a whole number of at most nine digits.";
+        }
+        return value.length() <= 10_000 ? null : name + " is longer than 10,000 characters.";
+    }
+
     Map<String, String> raw() {
         Map<String, String> stored = settings.withPrefix("readers.");
         Map<String, String> all = new java.util.LinkedHashMap<>();

@@ -57,4 +57,18 @@ public final class ReaderViews {
 
     public record QueuePage(Field csrf, String status, List<QueueRow> rows) {
     }
+
+    public record MemberRow(String email, String name, String newsletter, boolean confirmed, boolean suppressed, String joined) {
+    }
+
+    /** The members desk; {@code report} lines come from the last import, {@code notice} from the last action. */
+    public record MemberDeskPage(Field csrf, String query, List<MemberRow> rows, long total, int page, int pages,
+                                 String previousHref, String nextHref, String exportHref, String notice, List<String> report) {
+    }
+
+    public record SettingRow(String name, String value) {
+    }
+
+    public record ReaderSettingsPage(Field csrf, List<SettingRow> settings, List<String> errors, boolean saved) {
+    }
 }

@@ -10,7 +10,12 @@ public final class Views {
     private Views() {
     }
 
-    public record Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year) {
+    public record Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year,
+                         news.broadsheet.readers.ReaderViews.SubscribeForm subscribe) {
+        /** Pages without the footer subscribe box (error pages). */
+        public Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year) {
+            this(siteName, tagline, sections, follow, year, null);
+        }
     }
 
     public record Link(String text, String href) {

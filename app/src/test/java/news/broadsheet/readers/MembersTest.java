@@ -19,14 +19,6 @@ class MembersTest extends ReaderTest {
         return response.body();
     }
 
-    void pause() {
-        try {
-            Thread.sleep(1100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void doubleOptInThenMagicLinkSignInPreferencesExportAndDelete() {
         assertThat(page(SHOWCASE).selectFirst("form.subscribe-form")).isNotNull();

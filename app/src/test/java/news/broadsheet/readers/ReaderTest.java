@@ -100,6 +100,15 @@ abstract class ReaderTest extends IntegrationTest {
         }
     }
 
+    /** Public forms refuse submissions faster than a person types (a second). */
+    static void pause() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String newsroomCsrf(String path) {
         return page(path).selectFirst("input[name^=_csrf]").attr("value");
     }
