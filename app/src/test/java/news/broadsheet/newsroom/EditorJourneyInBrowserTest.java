@@ -23,8 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * An editor's day in a real browser: sign in, upload a photo with alt text, caption and credit,
@@ -33,10 +31,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class EditorJourneyInBrowserTest extends BrowserTest {
 
-    @Autowired
-    JdbcClient db;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     SettingsRepository settings;
 
@@ -53,7 +47,8 @@ class EditorJourneyInBrowserTest extends BrowserTest {
         String caption = "Skerry Point light, staffed again from Monday";
         String credit = "Photo: Ana Ferreira";
 
-        signInAsEditor();
+        signInAsEditor("Journey Editor");
+        screenshot("editor-0-desk");
 
         open("/newsroom/media");
         browser.findElement(By.name("file")).sendKeys(png().toAbsolutePath().toString());
@@ -127,24 +122,5 @@ class EditorJourneyInBrowserTest extends BrowserTest {
         file.toFile().deleteOnExit();
         ImageIO.write(image, "png", file.toFile());
         return file;
-    }
-
-    /** The site scrolls smoothly; scroll at once first, or the click lands where the element is still on its way to. */
-    private static void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
-
-    private void signInAsEditor() {
-        String email = "journey-editor-" + UUID.randomUUID() + "@newsroom.example";
-        String password = "a long enough password";
-        db.sql("INSERT INTO staff (email, display_name, role, password_hash, created_at) VALUES (:e, 'Journey Editor', 'EDITOR', :p, 0)")
-                .param("e", email).param("p", passwords.encode(password)).update();
-        open("/newsroom/login");
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.name("password")).submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
-        screenshot("editor-0-desk");
     }
 }

@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,8 +35,6 @@ class ReaderJourneyInBrowserTest extends BrowserTest {
     JdbcClient db;
     @Autowired
     ReaderSettings settings;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     ChangeLog changes;
     @Autowired
@@ -135,7 +132,7 @@ class ReaderJourneyInBrowserTest extends BrowserTest {
         screenshot("reader-10-comment-held");
 
         browser.manage().deleteAllCookies();
-        signInAsEditor();
+        signInAsEditor("Comment Moderator");
         open("/newsroom/comments");
         WebElement held = browser.findElements(By.cssSelector(".moderation-item")).stream()
                 .filter(e -> e.getText().contains(comment)).findFirst().orElseThrow();
@@ -163,12 +160,6 @@ class ReaderJourneyInBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until((WebDriver d) -> arrived.apply(d.getCurrentUrl()));
     }
 
-    /** The site scrolls smoothly; scroll at once first, or the click lands where the element is still on its way to. */
-    private static void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
-
     private static void waitForHeading(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
                 .anyMatch(h -> h.getText().equals(text)));
@@ -186,18 +177,6 @@ class ReaderJourneyInBrowserTest extends BrowserTest {
             db.sql("UPDATE articles SET published_at = published_at + :shift WHERE id = :id").param("shift", millis).param("id", id).update();
             changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, id);
         });
-    }
-
-    private void signInAsEditor() {
-        String editor = "moderator-" + UUID.randomUUID() + "@newsroom.example";
-        String password = "a long enough password";
-        db.sql("INSERT INTO staff (email, display_name, role, password_hash, created_at) VALUES (:e, 'Comment Moderator', 'EDITOR', :p, 0)")
-                .param("e", editor).param("p", passwords.encode(password)).update();
-        open("/newsroom/login");
-        browser.findElement(By.name("email")).sendKeys(editor);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.name("password")).submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
     }
 
     private static void pause(long millis) {
