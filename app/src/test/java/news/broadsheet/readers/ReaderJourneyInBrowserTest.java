@@ -14,6 +14,7 @@ import news.broadsheet.content.ChangeLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -128,7 +129,7 @@ class ReaderJourneyInBrowserTest extends BrowserTest {
         assertThat(form.findElements(By.name("email"))).as("a member is not asked for the address").isEmpty();
         form.findElement(By.name("body")).sendKeys(comment);
         click(form.findElement(By.cssSelector("button[type=submit]")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("main")).getText().contains("once a moderator has read it"));
+        arrival().until(d -> d.findElement(By.tagName("main")).getText().contains("once a moderator has read it"));
         screenshot("reader-10-comment-held");
 
         browser.manage().deleteAllCookies();
@@ -160,8 +161,13 @@ class ReaderJourneyInBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until((WebDriver d) -> arrived.apply(d.getCurrentUrl()));
     }
 
+    /** A wait that reads the page while a form post may be replacing it: an element of the old page is not a failure. */
+    private static WebDriverWait arrival() {
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+    }
+
     private static void waitForHeading(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
+        arrival().until(d -> d.findElements(By.tagName("h1")).stream()
                 .anyMatch(h -> h.getText().equals(text)));
     }
 
