@@ -9,15 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Tests in a real browser: Debian's chromium driven by chromium-driver, headless. Where the
@@ -31,6 +38,11 @@ public abstract class BrowserTest extends IntegrationTest {
     protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static String axeSource;
     protected static ChromeDriver browser;
+
+    @Autowired
+    private JdbcClient staffTable;
+    @Autowired
+    private PasswordEncoder passwordEncoder;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -59,6 +71,25 @@ public abstract class BrowserTest extends IntegrationTest {
 
     protected void open(String path) {
         browser.get(uri(path).toString());
+    }
+
+    /** Creates an editor account and signs the browser in through the newsroom's login form. */
+    protected void signInAsEditor(String displayName) {
+        String email = "editor-" + UUID.randomUUID() + "@newsroom.example";
+        String password = "a long enough password";
+        staffTable.sql("INSERT INTO staff (email, display_name, role, password_hash, created_at) VALUES (:e, :n, 'EDITOR', :p, 0)")
+                .param("e", email).param("n", displayName).param("p", passwordEncoder.encode(password)).update();
+        open("/newsroom/login");
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.name("password")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
+    }
+
+    /** The site scrolls smoothly; scroll at once first, or the click lands where the element is still on its way to. */
+    protected static void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
     }
 
     protected void screenshot(String name) {

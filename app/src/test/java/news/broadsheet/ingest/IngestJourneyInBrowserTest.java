@@ -14,7 +14,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The ingest desk as an editor uses it, in a real browser: add a partner source pointing at a
@@ -32,8 +31,6 @@ class IngestJourneyInBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient db;
-    @Autowired
-    PasswordEncoder passwords;
 
     private final FeedServer partner = new FeedServer();
 
@@ -52,7 +49,7 @@ class IngestJourneyInBrowserTest extends BrowserTest {
                 <item><guid>dredge-journey</guid><title>%s</title><link>%s</link><pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate>
                 <description><![CDATA[%s]]></description></item></channel></rss>""".formatted(partner.url("/"), headline, partner.url("/story/dredge"), STORY));
 
-        signInAsEditor();
+        signInAsEditor("Desk Editor");
 
         open("/newsroom/ingest/sources/new");
         browser.findElement(By.id("name")).sendKeys("Lighthouse Gazette");
@@ -87,18 +84,6 @@ class IngestJourneyInBrowserTest extends BrowserTest {
         WebElement attribution = browser.findElement(By.cssSelector(".attribution"));
         assertThat(attribution.getText()).contains("Lighthouse Gazette");
         assertThat(attribution.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(partner.url("/story/dredge"));
-    }
-
-    private void signInAsEditor() {
-        String email = "desk-" + UUID.randomUUID() + "@newsroom.example";
-        String password = "a long enough password";
-        db.sql("INSERT INTO staff (email, display_name, role, password_hash, created_at) VALUES (:e, 'Desk Editor', 'EDITOR', :p, 0)")
-                .param("e", email).param("p", passwords.encode(password)).update();
-        open("/newsroom/login");
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.name("password")).submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
     }
 
     private static WebElement button(String text) {
