@@ -2,13 +2,9 @@ package news.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import news.broadsheet.IntegrationTest;
 import org.jsoup.Jsoup;
@@ -77,13 +73,6 @@ class NewsroomAccessTest extends IntegrationTest {
         assertThat(desk.text()).contains("Signed in as owner@harbour.example");
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
 
     private static String csrfName(Document form) {
         return form.selectFirst("input[type=hidden][name^=_csrf]").attr("name");

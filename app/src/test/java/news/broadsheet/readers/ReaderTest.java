@@ -1,9 +1,6 @@
 package news.broadsheet.readers;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 import news.broadsheet.IntegrationTest;
@@ -66,13 +62,6 @@ abstract class ReaderTest extends IntegrationTest {
         return db.sql("SELECT id FROM articles WHERE slug = :slug").param("slug", slug).query(Long.class).single();
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
 
     static Map<String, String> fields(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
