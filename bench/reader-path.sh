@@ -3,20 +3,24 @@
 # plus Broadsheet's bare in-memory endpoint (the HTTP stack's ceiling) and the page path with the
 # page cache off. wrk runs against each in turn, alternating, several rounds.
 #
-#   bench/reader-path.sh [-d SECONDS] [-r ROUNDS] [-c CONNECTIONS] [-t THREADS] [-n ARTICLES]
+#   bench/reader-path.sh [-d SECONDS] [-r ROUNDS] [-c CONNECTIONS] [-t THREADS] [-n ARTICLES] [-j]
 #
 # -n fills the scratch database up to that many published articles first (e.g. -n 100000).
+# The server runs the way the README deploys it: extracted jar + AOT cache (bin/aot-cache, built
+# here when missing); -j runs the plain executable jar instead. Start-up is reported for both.
 # JVM_OPTS overrides the server's JVM flags (default: the small-footprint flags from the README).
 #
 # Needs: JDK 21+, Debian packages nginx and wrk (installed if missing and run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=10 rounds=3 connections=64 threads=2 articles=0
-while getopts "d:r:c:t:n:" opt; do
-  case $opt in d) duration=$OPTARG ;; r) rounds=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;; n) articles=$OPTARG ;; *) exit 2 ;; esac
+duration=10 rounds=3 connections=64 threads=2 articles=0 plain_jar=false
+while getopts "d:r:c:t:n:j" opt; do
+  case $opt in d) duration=$OPTARG ;; r) rounds=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;; n) articles=$OPTARG ;;
+    j) plain_jar=true ;; *) exit 2 ;; esac
 done
-read -r -a jvm_opts <<< "${JVM_OPTS:--Xmx192m -XX:+UseSerialGC}"
+export JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}"
+read -r -a jvm_opts <<< "$JVM_OPTS"
 
 for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
   if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then export JAVA_HOME=$candidate; break; fi
@@ -26,6 +30,10 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   apt-get install -y -qq wrk nginx >/dev/null
 fi
 [ -f app/target/broadsheet.jar ] || ./mvnw -q -DskipTests package
+[ app/target/aot/broadsheet.aot -nt app/target/broadsheet.jar ] || bin/aot-cache >/dev/null
+aot_launch=(-XX:AOTCache=app/target/aot/broadsheet.aot -jar app/target/aot/broadsheet.jar)
+jar_launch=(-jar app/target/broadsheet.jar)
+if $plain_jar; then launch=("${jar_launch[@]}"); else launch=("${aot_launch[@]}"); fi
 
 work=$(mktemp -d /tmp/broadsheet-bench.XXXXXX)
 chmod 755 "$work"
@@ -35,7 +43,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 start_app() { # $1 = extra args
-  "$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar app/target/broadsheet.jar --server.port=$app_port \
+  "$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED "${launch[@]}" --server.port=$app_port \
     --broadsheet.data-dir="$work/data" --broadsheet.bench.bare-endpoint=true --broadsheet.bench.bare-file="$work/www/article.html" \
     --broadsheet.bench.generate-articles="$articles" --logging.level.root=WARN \
     --logging.level.news.broadsheet.BroadsheetApplication=INFO $1 > "$work/app.log" 2>&1 &
@@ -46,7 +54,12 @@ start_app() { # $1 = extra args
 stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
 
 mkdir -p "$work/www"
-start_app ""
+start_app "--logging.level.news.broadsheet.search=INFO"
+# Generated articles are indexed in the background after start-up; measure once that is over.
+if [ "$articles" -gt 0 ]; then
+  for _ in $(seq 1 1200); do grep -q 'Indexed [0-9,]* stories' "$work/app.log" && break; sleep 0.5; done
+  grep 'Indexed [0-9,]* stories' "$work/app.log" | tail -1 | sed 's/.*: /search index: /'
+fi
 article_path=$(curl -s "http://127.0.0.1:$app_port/world" | grep -o 'href="/world/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
 curl -s -o "$work/www/article.html" "http://127.0.0.1:$app_port$article_path"
 bytes=$(wc -c < "$work/www/article.html")
@@ -93,12 +106,16 @@ done
 run_wrk nginx-256 "http://127.0.0.1:$nginx_port/article" 256
 run_wrk broadsheet-256 "http://127.0.0.1:$app_port$article_path" 256
 rss_mb=$(( $(ps -o rss= -p "$app_pid") / 1024 ))
+rss_split=$(awk '/RssAnon|RssFile/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$app_pid/status")
 
 stop_app
-# Start-up time on an existing data directory (migrations already applied, demo already loaded).
-start_app "--broadsheet.page-cache.enabled=false"
-startup=$(grep -o 'Started BroadsheetApplication in [0-9.]* seconds' "$work/app.log" | awk '{print $4}')
-start_app "--broadsheet.page-cache.enabled=false"
+# Start-up time on an existing data directory (migrations already applied, demo already loaded),
+# in both forms; the last start (the deployed form) then serves the uncached rounds.
+started() { grep -o 'Started BroadsheetApplication in [0-9.]* seconds (process running for [0-9.]*' "$work/app.log" \
+  | awk '{printf "%s s (JVM up %s s)", $4, $9}'; }
+launch=("${jar_launch[@]}"); start_app "--broadsheet.page-cache.enabled=false"; startup_jar=$(started); stop_app
+launch=("${aot_launch[@]}"); start_app "--broadsheet.page-cache.enabled=false"; startup_aot=$(started)
+$plain_jar && { stop_app; launch=("${jar_launch[@]}"); start_app "--broadsheet.page-cache.enabled=false"; }
 wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$app_port$article_path" >/dev/null
 for r in $(seq 1 "$rounds"); do run_wrk uncached "http://127.0.0.1:$app_port$article_path" "$connections"; done
 
@@ -119,5 +136,6 @@ printf '\nratio broadsheet/nginx: %.2f   bare/nginx: %.2f   uncached/nginx: %.3f
   "$(echo "$(echo "${rps[uncached]}" | median) / $nginx_rps" | bc -l)"
 echo "256 connections: nginx $(echo "${rps[nginx-256]}" | median) req/s, errors: ${errors[nginx-256]:-none}"
 echo "256 connections: broadsheet $(echo "${rps[broadsheet-256]}" | median) req/s, errors: ${errors[broadsheet-256]:-none}"
-echo "resident memory after the runs: ${rss_mb} MB (JVM flags: ${jvm_opts[*]}; articles requested: ${articles})"
-echo "start-up on the existing data directory: ${startup} s"
+echo "resident memory after the runs: ${rss_mb} MB (${rss_split}; JVM flags: ${jvm_opts[*]}; articles requested: ${articles})"
+echo "start-up on the existing data directory: AOT cache ${startup_aot}; plain jar ${startup_jar}"
+echo "served by: $($plain_jar && echo plain jar || echo extracted jar + AOT cache)"

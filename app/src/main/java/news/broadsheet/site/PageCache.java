@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
@@ -31,8 +34,11 @@ public class PageCache {
 
     /** A cached response: status 200 only, with the headers the application set. */
     record Entry(byte[] body, byte[] gzipped, String contentType, String etag, long lastModified,
-                 List<Map.Entry<String, String>> headers) {
+                 String lastModifiedHeader, List<Map.Entry<String, String>> headers) {
     }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final Cache<String, Entry> entries;
     private final AtomicLong generation = new AtomicLong();
@@ -57,7 +63,9 @@ public class PageCache {
 
     /** Stores the page unless a change happened since {@code renderedAtGeneration}; returns the entry either way. */
     Entry put(String key, long renderedAtGeneration, byte[] body, String contentType, List<Map.Entry<String, String>> headers) {
-        Entry entry = new Entry(body, gzip(body), contentType, etag(body), lastChangeMillis, List.copyOf(headers));
+        long lastModified = lastChangeMillis;
+        Entry entry = new Entry(body, gzip(body), contentType, etag(body), lastModified,
+                HTTP_DATE.format(Instant.ofEpochMilli(lastModified)), List.copyOf(headers));
         if (generation.get() == renderedAtGeneration) {
             entries.put(key, entry);
             // A change may have slipped in between the check and the put; never keep a page from before it.

@@ -91,7 +91,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             response.addHeader(header.getKey(), header.getValue());
         }
         response.setHeader(HttpHeaders.ETAG, entry.etag());
-        response.setDateHeader(HttpHeaders.LAST_MODIFIED, entry.lastModified());
+        // Formatted once per cached page, not once per view: a hit should cost little more than the write.
+        response.setHeader(HttpHeaders.LAST_MODIFIED, entry.lastModifiedHeader());
         response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
         if (notModified(entry, request)) {
