@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,6 +51,9 @@ public class PageCache {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maximumBytes)
                 .weigher((String key, Entry e) -> key.length() * 2 + e.body().length + e.gzipped().length + 256)
+                // Pages carry signed reader-form tokens that expire after two days; a quiet site must
+                // not keep serving a page whose comment form can no longer be sent.
+                .expireAfterWrite(Duration.ofDays(1))
                 .build();
     }
 
