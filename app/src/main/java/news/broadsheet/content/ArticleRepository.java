@@ -23,7 +23,7 @@ public class ArticleRepository {
             ArticleStatus.valueOf(rs.getString("status")), rs.getString("language"), rs.getString("canonical_url"),
             rs.getObject("lead_figure_id") == null ? null : rs.getLong("lead_figure_id"),
             Rows.instant(rs, "created_at"), Rows.instant(rs, "published_at"), Rows.instant(rs, "updated_at"),
-            Rows.instant(rs, "scheduled_at"), rs.getLong("version"));
+            Rows.instant(rs, "scheduled_at"), rs.getLong("version"), rs.getString("seo_title"), rs.getString("seo_description"));
 
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.language,
