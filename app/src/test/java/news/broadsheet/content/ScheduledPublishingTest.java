@@ -53,6 +53,7 @@ class ScheduledPublishingTest extends IntegrationTest {
                 edit.standfirst(), "Body, corrected.", edit.language(), edit.leadFigureId(), edit.authorIds(), edit.tagNames(),
                 edit.embeds(), edit.attribution(), edit.seoTitle(), edit.seoDescription()), "Test Editor");
         Document corrected = page("/" + section.slug() + "/" + slug);
+        articles.unpublish(id);
         assertThat(corrected.select(".byline .updated")).as("changed two hours after publication").hasSize(1);
         assertThat(jsonLd(corrected).get("dateModified")).isNotEqualTo(jsonLd(corrected).get("datePublished"));
     }

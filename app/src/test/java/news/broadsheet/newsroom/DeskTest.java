@@ -107,8 +107,8 @@ class DeskTest extends NewsroomTest {
             draft(editor, section, "Tide table " + i + " " + token);
         }
         draft(editor, sections.findAll().get(0).id(), "Tide table elsewhere " + token);
-        long published = draft(editor, section, "Tide table published " + token);
-        move(published, ArticleStatus.PUBLISHED, null);
+        long inReview = draft(editor, section, "Tide table in review " + token);
+        move(inReview, ArticleStatus.IN_REVIEW, null);
 
         String filtered = "/newsroom?status=DRAFT&section=" + section + "&author=" + editor.authorId() + "&q=" + token.toUpperCase();
         Document first = editor.client().page(filtered);

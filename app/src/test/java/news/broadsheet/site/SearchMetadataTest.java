@@ -53,13 +53,18 @@ class SearchMetadataTest extends IntegrationTest {
         assertThat(meta(page, "name", "twitter:title")).isEqualTo("Harbour wall repairs start on Monday");
     }
 
+    /** The page as readers saw it while the story was up; taken down again so the shared front pages stay as other tests expect. */
     private Document published(String headline, String seoTitle, String seoDescription) {
         Section section = sections.findAll().getFirst();
         String slug = "search-metadata-" + System.nanoTime();
         long id = articles.createDraft(new ArticleEdit(slug, section.id(), headline, "The standfirst of the story.", "Body.", "en", null,
                 List.of(authors.findAll().getFirst().id()), List.of(), List.of(), null, seoTitle, seoDescription), 1L);
         articles.changeStatus(id, articles.forEditing(id).orElseThrow().article().version(), ArticleStatus.PUBLISHED, null, "Test Editor");
-        return page("/" + section.slug() + "/" + slug);
+        try {
+            return page("/" + section.slug() + "/" + slug);
+        } finally {
+            articles.unpublish(id);
+        }
     }
 
     private static String meta(Document page, String attribute, String name) {
