@@ -1,7 +1,9 @@
 package news.broadsheet.content;
 
+import java.time.Duration;
 import java.time.Instant;
 
+/** {@code seoTitle} and {@code seoDescription} are empty unless the newsroom chose words for search results and shares. */
 public record Article(
         long id,
         String slug,
@@ -18,5 +20,18 @@ public record Article(
         Instant publishedAt,
         Instant updatedAt,
         Instant scheduledAt,
-        long version) {
+        long version,
+        String seoTitle,
+        String seoDescription) {
+
+    /**
+     * Changes this close to publication (the publication itself, a scheduler catching up, a typo
+     * fixed at once) are not news to readers.
+     */
+    static final Duration UPDATE_THRESHOLD = Duration.ofMinutes(1);
+
+    /** When the story changed after it was published, or null when it has not meaningfully changed since. */
+    public Instant updatedAfterPublication() {
+        return publishedAt != null && updatedAt != null && updatedAt.isAfter(publishedAt.plus(UPDATE_THRESHOLD)) ? updatedAt : null;
+    }
 }

@@ -1,7 +1,12 @@
 package news.broadsheet.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -18,7 +23,7 @@ public class ArticleRepository {
             ArticleStatus.valueOf(rs.getString("status")), rs.getString("language"), rs.getString("canonical_url"),
             rs.getObject("lead_figure_id") == null ? null : rs.getLong("lead_figure_id"),
             Rows.instant(rs, "created_at"), Rows.instant(rs, "published_at"), Rows.instant(rs, "updated_at"),
-            Rows.instant(rs, "scheduled_at"), rs.getLong("version"));
+            Rows.instant(rs, "scheduled_at"), rs.getLong("version"), rs.getString("seo_title"), rs.getString("seo_description"));
 
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.language,
@@ -124,19 +129,102 @@ public class ArticleRepository {
                 .optional();
     }
 
-    /** Every article, optionally of one status and/or started by one staff account, newest first. */
-    public Page<ArticleSummary> forNewsroom(ArticleStatus status, Long createdBy, int page, int size) {
-        String filter = "(:status IS NULL OR a.status = :status) AND (:creator IS NULL OR a.created_by = :creator)";
-        String statusName = status == null ? null : status.name();
-        long total = db.sql("SELECT COUNT(*) FROM articles a WHERE " + filter)
-                .param("status", statusName, java.sql.Types.VARCHAR).param("creator", createdBy, java.sql.Types.BIGINT)
-                .query(Long.class).single();
-        List<ArticleSummary> items = db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " WHERE " + filter
+    private static final String DESK_SELECT = """
+            SELECT a.id, a.headline, s.name AS section_name, a.status, a.published_at, a.scheduled_at,
+                   COALESCE(a.updated_at, a.created_at) AS changed_at
+            FROM articles a JOIN sections s ON s.id = a.section_id WHERE\s""";
+    private static final RowMapper<DeskArticle> DESK_ROW = (rs, n) -> new DeskArticle(
+            rs.getLong("id"), rs.getString("headline"), rs.getString("section_name"), ArticleStatus.valueOf(rs.getString("status")),
+            List.of(), Rows.instant(rs, "published_at"), Rows.instant(rs, "scheduled_at"), Rows.instant(rs, "changed_at"));
+
+    /** One page of the newsroom's article list, most recently changed first. */
+    public Page<DeskArticle> desk(DeskFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = deskWhere(filter, params);
+        long total = db.sql("SELECT COUNT(*) FROM articles a WHERE " + where).params(params).query(Long.class).single();
+        List<DeskArticle> items = db.sql(DESK_SELECT + where
                         + " ORDER BY COALESCE(a.updated_at, a.published_at, a.created_at) DESC, a.id DESC LIMIT :limit OFFSET :offset")
-                .param("status", statusName, java.sql.Types.VARCHAR).param("creator", createdBy, java.sql.Types.BIGINT)
-                .param("limit", size).param("offset", (long) (page - 1) * size)
-                .query(SUMMARY).list();
-        return new Page<>(items, page, size, total);
+                .params(params).param("limit", size).param("offset", (long) (page - 1) * size).query(DESK_ROW).list();
+        return new Page<>(withBylines(items), page, size, total);
+    }
+
+    /** How many articles the filter matches in each status (statuses with none are absent). */
+    public Map<ArticleStatus, Long> countByStatus(DeskFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        Map<ArticleStatus, Long> counts = new EnumMap<>(ArticleStatus.class);
+        db.sql("SELECT a.status, COUNT(*) AS n FROM articles a WHERE " + deskWhere(filter, params) + " GROUP BY a.status")
+                .params(params)
+                .query(rs -> {
+                    counts.put(ArticleStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Articles waiting for review, the longest waiting first (the move to review is their last change). */
+    public List<DeskArticle> longestInReview(DeskFilter filter, int limit) {
+        return deskList(withStatus(filter, ArticleStatus.IN_REVIEW), "changed_at, a.id", limit);
+    }
+
+    /** Scheduled articles, the next to publish first. */
+    public List<DeskArticle> nextScheduled(DeskFilter filter, int limit) {
+        return deskList(withStatus(filter, ArticleStatus.SCHEDULED), "a.scheduled_at, a.id", limit);
+    }
+
+    private List<DeskArticle> deskList(DeskFilter filter, String order, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        return withBylines(db.sql(DESK_SELECT + deskWhere(filter, params) + " ORDER BY " + order + " LIMIT :limit")
+                .params(params).param("limit", limit).query(DESK_ROW).list());
+    }
+
+    private static DeskFilter withStatus(DeskFilter f, ArticleStatus status) {
+        return new DeskFilter(status, f.sectionId(), f.authorId(), f.headline(), f.createdBy(), f.visibleTo());
+    }
+
+    private static String deskWhere(DeskFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+        if (filter.status() != null) {
+            conditions.add("a.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.sectionId() != null) {
+            conditions.add("a.section_id = :section");
+            params.put("section", filter.sectionId());
+        }
+        if (filter.authorId() != null) {
+            conditions.add("a.id IN (SELECT article_id FROM article_authors WHERE author_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        if (filter.headline() != null && !filter.headline().isBlank()) {
+            conditions.add("LOWER(a.headline) LIKE :headline ESCAPE '\\'");
+            params.put("headline", "%" + filter.headline().strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.createdBy() != null) {
+            conditions.add("a.created_by = :creator");
+            params.put("creator", filter.createdBy());
+        }
+        if (filter.visibleTo() != null) {
+            conditions.add("(a.status = 'PUBLISHED' OR a.created_by = :viewer)");
+            params.put("viewer", filter.visibleTo());
+        }
+        return String.join(" AND ", conditions);
+    }
+
+    /** Fills in the bylines with one query for the whole list. */
+    private List<DeskArticle> withBylines(List<DeskArticle> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<Long, List<String>> names = new HashMap<>();
+        db.sql("""
+                SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
+                .param("ids", items.stream().map(DeskArticle::id).toList())
+                .query(rs -> {
+                    names.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(rs.getString("name"));
+                });
+        return items.stream().map(a -> new DeskArticle(a.id(), a.headline(), a.sectionName(), a.status(),
+                List.copyOf(names.getOrDefault(a.id(), List.of())), a.publishedAt(), a.scheduledAt(), a.changedAt())).toList();
     }
 
     public Optional<ArticleForEditing> forEditing(long id) {

@@ -247,7 +247,9 @@ public class ArticleService {
         }
         Article article = found.get();
         Instant publishedAt = article.publishedAt() == null ? article.scheduledAt() : article.publishedAt();
-        if (!articles.setStatus(id, article.version(), ArticleStatus.PUBLISHED, publishedAt, null, now)) {
+        // A first publication is not an update, however late the scheduler ran (it may have been down).
+        Instant updatedAt = article.publishedAt() == null ? publishedAt : now;
+        if (!articles.setStatus(id, article.version(), ArticleStatus.PUBLISHED, publishedAt, null, updatedAt)) {
             return false;
         }
         recordStatusChange(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, articles.forEditing(id).orElseThrow().edit(), "Scheduled publication");

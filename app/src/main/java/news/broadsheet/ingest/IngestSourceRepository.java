@@ -46,6 +46,14 @@ class IngestSourceRepository {
                 .param("now", now.toEpochMilli()).param("limit", limit).query(SOURCE).list();
     }
 
+    /** Active feed sources whose recent polls failed, the longest failing first. */
+    List<IngestSource> failing(int limit) {
+        return db.sql("""
+                SELECT * FROM sources WHERE active = TRUE AND feed_url IS NOT NULL AND failures > 0
+                ORDER BY failures DESC, id LIMIT :limit""")
+                .param("limit", limit).query(SOURCE).list();
+    }
+
     void configure(long id, IngestSource.Settings s, long authorId, Instant firstPoll) {
         db.sql("""
                 UPDATE sources SET name = :name, home_url = :home, feed_url = :feed, section_id = :section, author_id = :author,

@@ -1,20 +1,10 @@
 package news.broadsheet.newsroom;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.broadsheet.content.ArticleRepository;
-import news.broadsheet.content.ArticleStatus;
-import news.broadsheet.content.ArticleSummary;
-import news.broadsheet.content.Page;
-import news.broadsheet.content.SettingsRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,25 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import news.broadsheet.newsroom.NewsroomViews.Csrf;
-import news.broadsheet.newsroom.NewsroomViews.DeskPage;
-import news.broadsheet.newsroom.NewsroomViews.DeskRow;
 import news.broadsheet.newsroom.NewsroomViews.LoginPage;
 import news.broadsheet.newsroom.NewsroomViews.SetupPage;
 
 @Controller
 class NewsroomController {
 
-    private static final int DESK_PAGE_SIZE = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
-
     private final StaffAccounts accounts;
-    private final ArticleRepository articles;
-    private final SettingsRepository settings;
 
-    NewsroomController(StaffAccounts accounts, ArticleRepository articles, SettingsRepository settings) {
+    NewsroomController(StaffAccounts accounts) {
         this.accounts = accounts;
-        this.articles = articles;
-        this.settings = settings;
     }
 
     @OpenToAll
@@ -94,27 +75,6 @@ class NewsroomController {
         }
         model.addAttribute("page", new SetupPage(csrf(request), token, email, displayName, errors));
         return "newsroom/setup";
-    }
-
-    @StaffOnly(StaffRole.CONTRIBUTOR)
-    @GetMapping("/newsroom")
-    String desk(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String status,
-                @RequestParam(required = false) String mine, @RequestParam(defaultValue = "1") String page,
-                HttpServletRequest request, Model model) {
-        var site = settings.site();
-        ZoneId zone = site.timeZone();
-        ArticleStatus filter = Arrays.stream(ArticleStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
-        int number = page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
-        Page<ArticleSummary> results = articles.forNewsroom(filter, mine == null ? null : me.id(), number, DESK_PAGE_SIZE);
-        List<DeskRow> rows = results.items().stream()
-                .map(a -> new DeskRow(a.headline(), "/newsroom/articles/" + a.id(), a.sectionName(),
-                        a.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        a.publishedAt() == null ? "" : WHEN.format(a.publishedAt().atZone(zone))))
-                .toList();
-        String query = "/newsroom?" + (filter == null ? "" : "status=" + filter.name() + "&") + (mine == null ? "" : "mine&") + "page=";
-        model.addAttribute("page", new DeskPage(csrf(request), site.name(), me.getUsername(), rows,
-                number > 1 ? query + (number - 1) : "", (long) number * DESK_PAGE_SIZE < results.total() ? query + (number + 1) : ""));
-        return "newsroom/desk";
     }
 
     static Csrf csrf(HttpServletRequest request) {

@@ -17,12 +17,6 @@ public final class NewsroomViews {
     public record SetupPage(Csrf csrf, String token, String email, String displayName, List<String> errors) {
     }
 
-    public record DeskRow(String headline, String href, String section, String status, String when) {
-    }
-
-    public record DeskPage(Csrf csrf, String siteName, String signedInAs, List<DeskRow> rows, String previousHref, String nextHref) {
-    }
-
     /** A form page with a few fields, a notice and errors: invitations, password resets. */
     public record SimpleForm(Csrf csrf, String title, String action, String token, String intro, String notice,
                              List<String> errors, boolean askEmail, boolean askName, boolean askPassword, String name) {

@@ -32,7 +32,8 @@ class JobsConfiguration {
         return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
                 .threads(4)
-                .pollingInterval(Duration.ofSeconds(2))
+                // Scheduled stories go out within about a second of their time; one indexed query a second is cheap.
+                .pollingInterval(Duration.ofSeconds(1))
                 .heartbeatInterval(Duration.ofSeconds(30))
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .enableImmediateExecution()

@@ -65,6 +65,10 @@ class CommentRepository {
                 .param("status", status.name()).param("limit", limit).query(CommentRepository::row).list();
     }
 
+    long countWithStatus(Status status) {
+        return db.sql("SELECT COUNT(*) FROM comments WHERE status = :status").param("status", status.name()).query(Long.class).single();
+    }
+
     List<Comment> byAuthor(String email, Long memberId) {
         return db.sql("SELECT * FROM comments WHERE author_email = :email OR member_id = :member ORDER BY created_at")
                 .param("email", email).param("member", memberId).query(CommentRepository::row).list();

@@ -59,6 +59,12 @@ class MailingRepository {
                 .param("mailing", mailingId).param("member", memberId).param("now", now.toEpochMilli()).update() == 1;
     }
 
+    /** Deliveries the SMTP server refused since {@code since}. */
+    long bouncedSince(Instant since) {
+        return db.sql("SELECT COUNT(*) FROM deliveries WHERE status = 'BOUNCED' AND attempted_at >= :since")
+                .param("since", since.toEpochMilli()).query(Long.class).single();
+    }
+
     /** Claims a batch in one transaction; returns the members whose rows this call wrote. */
     List<Member> claimAll(long mailingId, List<Member> batch, Instant now) {
         return transaction.execute(status -> batch.stream().filter(m -> claim(mailingId, m.id(), now)).toList());

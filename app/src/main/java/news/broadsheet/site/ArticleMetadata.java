@@ -94,7 +94,7 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
                     "publisher", Map.of("@type", "NewsMediaOrganization", "name", page.attribution().sourceName(),
                             "url", page.attribution().sourceHomeUrl())));
         }
-        return new ArticleMeta(page.headline(), page.standfirst(), url, siteName, image,
+        return new ArticleMeta(page.headTitle(), page.headDescription(), url, siteName, image,
                 page.lead() == null ? null : page.lead().alt(), published, modified, page.section().text(),
                 page.tags().stream().map(Link::text).toList(), scriptSafe(JSON.writeValueAsString(ld)));
     }

@@ -99,8 +99,7 @@ class FeedController {
     private record Item(Article article, String url, String sectionName, List<Author> authors, List<Tag> tags,
                         String leadSrc, String leadAlt) {
         Instant modified() {
-            return article.updatedAt() != null && article.updatedAt().isAfter(article.publishedAt())
-                    ? article.updatedAt() : article.publishedAt();
+            return article.updatedAfterPublication() != null ? article.updatedAfterPublication() : article.publishedAt();
         }
     }
 

@@ -135,8 +135,7 @@ class SiteController {
                 new Link(home.name(), PageViews.sectionPath(home.slug())),
                 authors.findByArticle(article.id()).stream().map(a -> new Link(a.name(), "/author/" + a.slug())).toList(),
                 PageViews.time(article.publishedAt(), zone),
-                article.updatedAt() != null && article.updatedAt().isAfter(article.publishedAt())
-                        ? PageViews.time(article.updatedAt(), zone) : null,
+                PageViews.time(article.updatedAfterPublication(), zone),
                 article.leadFigureId() == null ? null : PageViews.figure(figures.findById(article.leadFigureId()).orElse(null)),
                 article.bodyHtml(),
                 tags.findByArticle(article.id()).stream().map(t -> new Link(t.name(), "/tag/" + t.slug())).toList(),
@@ -144,7 +143,9 @@ class SiteController {
                 views.cards(search.related(article, 4), zone),
                 article.language(),
                 PageViews.direction(article.language()),
-                article.canonicalUrl() != null ? article.canonicalUrl() : absolute(path));
+                article.canonicalUrl() != null ? article.canonicalUrl() : absolute(path),
+                article.seoTitle(),
+                article.seoDescription());
         return new ModelAndView("article").addObject("page", page)
                 .addObject("readers", readers.forArticle(article, path, article.headline()));
     }

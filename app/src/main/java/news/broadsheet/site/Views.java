@@ -62,7 +62,19 @@ public final class Views {
             List<Card> related,
             String lang,
             String dir,
-            String canonicalUrl) {
+            String canonicalUrl,
+            String seoTitle,
+            String seoDescription) {
+
+        /** What the page's head and shares call the story: the newsroom's search title, else the headline. */
+        public String headTitle() {
+            return seoTitle == null || seoTitle.isBlank() ? headline : seoTitle;
+        }
+
+        /** The search description, else the standfirst. */
+        public String headDescription() {
+            return seoDescription == null || seoDescription.isBlank() ? standfirst : seoDescription;
+        }
     }
 
     public record ErrorPage(Chrome chrome, int status, String title, String message) {

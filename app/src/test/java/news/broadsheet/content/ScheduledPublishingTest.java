@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import news.broadsheet.IntegrationTest;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,19 +32,48 @@ class ScheduledPublishingTest extends IntegrationTest {
     @Test
     void aScheduleMissedWhileDownPublishesAtOnce() throws InterruptedException {
         Instant missed = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
-        String slug = "missed-schedule-" + System.nanoTime();
-        long id = articles.create(new ArticleDraft(slug, sections.findAll().getFirst().id(), "Missed while down", "", "Body.", "en",
-                null, null, List.of(authors.findAll().getFirst().id()), List.of(), List.of(), null,
-                ArticleStatus.SCHEDULED, null, null, missed));
-        schedule.schedule(id, missed);
-
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (repository.findById(id).orElseThrow().status() != ArticleStatus.PUBLISHED && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+        long id = scheduledAndWaitedFor("missed-schedule-" + System.nanoTime(), missed);
         Article published = repository.findById(id).orElseThrow();
         assertThat(published.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(published.publishedAt()).isEqualTo(missed);
+    }
+
+    @Test
+    void aStoryPublishedLateByTheSchedulerIsNotShownAsUpdatedUntilItChanges() throws InterruptedException {
+        Section section = sections.findAll().getFirst();
+        String slug = "late-schedule-" + System.nanoTime();
+        long id = scheduledAndWaitedFor(slug, Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS));
+        Document page = page("/" + section.slug() + "/" + slug);
+        assertThat(page.select(".byline .published")).hasSize(1);
+        assertThat(page.select(".byline .updated")).as("two hours late, but not changed since").isEmpty();
+        assertThat(jsonLd(page).get("dateModified")).isEqualTo(jsonLd(page).get("datePublished"));
+
+        ArticleEdit edit = articles.forEditing(id).orElseThrow().edit();
+        articles.update(id, repository.findById(id).orElseThrow().version(), new ArticleEdit(edit.slug(), edit.sectionId(), edit.headline(),
+                edit.standfirst(), "Body, corrected.", edit.language(), edit.leadFigureId(), edit.authorIds(), edit.tagNames(),
+                edit.embeds(), edit.attribution(), edit.seoTitle(), edit.seoDescription()), "Test Editor");
+        Document corrected = page("/" + section.slug() + "/" + slug);
+        articles.unpublish(id);
+        assertThat(corrected.select(".byline .updated")).as("changed two hours after publication").hasSize(1);
+        assertThat(jsonLd(corrected).get("dateModified")).isNotEqualTo(jsonLd(corrected).get("datePublished"));
+    }
+
+    /** A story whose publication time is already past when its job is stored, as after downtime; waits until the scheduler ran it. */
+    private long scheduledAndWaitedFor(String slug, Instant at) throws InterruptedException {
+        long id = articles.create(new ArticleDraft(slug, sections.findAll().getFirst().id(), "Missed while down", "", "Body.", "en",
+                null, null, List.of(authors.findAll().getFirst().id()), List.of(), List.of(), null,
+                ArticleStatus.SCHEDULED, null, null, at));
+        schedule.schedule(id, at);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (repository.findById(id).orElseThrow().status() != ArticleStatus.PUBLISHED && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        return id;
+    }
+
+    private static java.util.Map<?, ?> jsonLd(Document page) {
+        return tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(page.selectFirst("script[type=application/ld+json]").data(), java.util.Map.class);
     }
 
     @Test

@@ -1,0 +1,12 @@
+package news.broadsheet.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article as the newsroom's lists show it: the times that matter for the work on it
+ * ({@code changedAt} is the last save or status change) and its bylines.
+ */
+public record DeskArticle(long id, String headline, String sectionName, ArticleStatus status, List<String> authors,
+                          Instant publishedAt, Instant scheduledAt, Instant changedAt) {
+}
