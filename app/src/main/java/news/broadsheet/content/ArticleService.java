@@ -344,6 +344,11 @@ public class ArticleService {
             public Optional<Embed> embed(String url) {
                 return embeds.stream().filter(e -> e.url().equals(url)).findFirst();
             }
+
+            @Override
+            public List<Rendition> renditions(long figureId) {
+                return figures.renditions(figureId);
+            }
         });
     }
 

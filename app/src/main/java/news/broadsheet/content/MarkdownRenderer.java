@@ -33,6 +33,11 @@ public final class MarkdownRenderer {
         Optional<Figure> figure(long id);
 
         Optional<Embed> embed(String url);
+
+        /** Smaller copies of a figure to offer in srcset, narrowest first; none by default. */
+        default List<Rendition> renditions(long figureId) {
+            return List.of();
+        }
     }
 
     private static final Pattern BARE_URL = Pattern.compile("https?://\\S+");
@@ -102,6 +107,11 @@ public final class MarkdownRenderer {
             html.tag("figure", Map.of("class", "figure"));
             Map<String, String> img = new java.util.LinkedHashMap<>();
             img.put("src", figure.src());
+            String srcset = Rendition.srcset(figure, references.renditions(figure.id()));
+            if (srcset != null) {
+                img.put("srcset", srcset);
+                img.put("sizes", Rendition.ARTICLE_SIZES);
+            }
             img.put("alt", figure.alt());
             if (figure.width() != null && figure.height() != null) {
                 img.put("width", figure.width().toString());

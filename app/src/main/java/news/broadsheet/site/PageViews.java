@@ -12,6 +12,7 @@ import news.broadsheet.content.ArticleSummary;
 import news.broadsheet.content.Attribution;
 import news.broadsheet.content.Figure;
 import news.broadsheet.content.Page;
+import news.broadsheet.content.Rendition;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.SiteSettings;
@@ -73,8 +74,13 @@ class PageViews {
         return instant == null ? null : new Time(instant.toString(), DISPLAY.format(instant.atZone(zone)));
     }
 
-    static FigureView figure(Figure f) {
-        return f == null ? null : new FigureView(f.src(), f.alt(), f.caption(), f.credit(), f.width(), f.height());
+    static FigureView figure(Figure f, List<Rendition> renditions) {
+        if (f == null) {
+            return null;
+        }
+        String srcset = Rendition.srcset(f, renditions);
+        return new FigureView(f.src(), f.alt(), f.caption(), f.credit(), f.width(), f.height(), srcset,
+                srcset == null ? null : Rendition.ARTICLE_SIZES);
     }
 
     static AttributionView attribution(Attribution a, ZoneId zone) {

@@ -137,7 +137,8 @@ class SiteController {
                 PageViews.time(article.publishedAt(), zone),
                 article.updatedAt() != null && article.updatedAt().isAfter(article.publishedAt())
                         ? PageViews.time(article.updatedAt(), zone) : null,
-                article.leadFigureId() == null ? null : PageViews.figure(figures.findById(article.leadFigureId()).orElse(null)),
+                article.leadFigureId() == null ? null : PageViews.figure(figures.findById(article.leadFigureId()).orElse(null),
+                        figures.renditions(article.leadFigureId())),
                 article.bodyHtml(),
                 tags.findByArticle(article.id()).stream().map(t -> new Link(t.name(), "/tag/" + t.slug())).toList(),
                 PageViews.attribution(articles.attribution(article.id()).orElse(null), zone),

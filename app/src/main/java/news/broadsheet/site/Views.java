@@ -28,7 +28,9 @@ public final class Views {
                        String imageSrc, String imageAlt, String lang, String dir, int comments) {
     }
 
-    public record FigureView(String src, String alt, String caption, String credit, Integer width, Integer height) {
+    /** {@code srcset} and {@code sizes} are null when the figure has no renditions. */
+    public record FigureView(String src, String alt, String caption, String credit, Integer width, Integer height,
+                             String srcset, String sizes) {
     }
 
     public record AttributionView(String sourceName, String sourceHomeUrl, String originalUrl, String taken, Time retrieved) {
