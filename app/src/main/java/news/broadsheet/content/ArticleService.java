@@ -222,6 +222,7 @@ public class ArticleService {
         }
         if (target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED) {
             requireLeadAlt(article);
+            requireBodyAlt(article);
         }
         Instant publishedAt = target == ArticleStatus.PUBLISHED && article.publishedAt() == null ? now : article.publishedAt();
         if (!articles.setStatus(id, expectedVersion, target, publishedAt, target == ArticleStatus.SCHEDULED ? scheduledAt : null, now)) {
@@ -291,6 +292,15 @@ public class ArticleService {
         if (article.leadFigureId() != null
                 && figures.findById(article.leadFigureId()).map(f -> f.alt().isBlank()).orElse(false)) {
             throw new IllegalArgumentException("The lead image needs alt text before the article can be published.");
+        }
+    }
+
+    private void requireBodyAlt(Article article) {
+        for (long figureId : MarkdownRenderer.figureIds(article.bodyMarkdown())) {
+            if (figures.findById(figureId).map(f -> f.alt().isBlank()).orElse(false)) {
+                throw new IllegalArgumentException("Image " + figureId + " in the body needs alt text before the article can be published "
+                        + "(add it in the media library).");
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package news.broadsheet.content;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +35,8 @@ public class FigureService {
         if (figures.findById(figureId).isEmpty()) {
             return false;
         }
-        // "figure:4" also matches inside "figure:42": only a reference that ends there counts.
-        Pattern reference = Pattern.compile("\\(\\s*<?figure:" + figureId + "(?![0-9])");
         List<Article> candidates = articles.mayUseFigure(figureId);
-        List<Article> inBody = candidates.stream().filter(a -> reference.matcher(a.bodyMarkdown()).find()).toList();
+        List<Article> inBody = candidates.stream().filter(a -> MarkdownRenderer.figureIds(a.bodyMarkdown()).contains(figureId)).toList();
         List<Article> showing = candidates.stream()
                 .filter(a -> inBody.contains(a) || Long.valueOf(figureId).equals(a.leadFigureId())).toList();
         if (alt.isBlank() && showing.stream().anyMatch(a -> a.status() == ArticleStatus.PUBLISHED || a.status() == ArticleStatus.SCHEDULED)) {

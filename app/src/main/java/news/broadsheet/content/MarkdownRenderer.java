@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
@@ -52,6 +53,20 @@ public final class MarkdownRenderer {
                 .build();
         String html = renderer.render(PARSER.parse(markdown == null ? "" : markdown));
         return HtmlSanitizer.sanitizeArticleHtml(html);
+    }
+
+    /** The library figures a body places with {@code ![](figure:ID)}, as the renderer will see them. */
+    static Set<Long> figureIds(String markdown) {
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        PARSER.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (image.getDestination().startsWith("figure:")) {
+                    BlockRenderer.parseId(image.getDestination()).ifPresent(ids::add);
+                }
+            }
+        });
+        return ids;
     }
 
     private static final class BlockRenderer implements NodeRenderer {
