@@ -1,7 +1,13 @@
 package news.broadsheet.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -59,6 +65,25 @@ public class FigureRepository {
     public List<Rendition> renditions(long figureId) {
         return db.sql("SELECT width, height, src FROM figure_renditions WHERE figure_id = :id ORDER BY width")
                 .param("id", figureId).query(RENDITION).list();
+    }
+
+    /** The srcset of each of these images that has renditions, by its src. */
+    public Map<String, String> srcsetsBySrc(Collection<String> srcs) {
+        if (srcs.isEmpty()) {
+            return Map.of();
+        }
+        Map<Figure, List<Rendition>> renditions = new LinkedHashMap<>();
+        db.sql("""
+                SELECT f.*, r.width AS r_width, r.height AS r_height, r.src AS r_src
+                FROM figures f JOIN figure_renditions r ON r.figure_id = f.id WHERE f.src IN (:srcs) ORDER BY f.id, r.width""")
+                .param("srcs", List.copyOf(new LinkedHashSet<>(srcs)))
+                .query(rs -> {
+                    renditions.computeIfAbsent(FIGURE.mapRow(rs, 0), f -> new ArrayList<>())
+                            .add(new Rendition(rs.getInt("r_width"), rs.getInt("r_height"), rs.getString("r_src")));
+                });
+        Map<String, String> srcsets = new HashMap<>();
+        renditions.forEach((figure, list) -> srcsets.putIfAbsent(figure.src(), Rendition.srcset(figure, list)));
+        return srcsets;
     }
 
     /** Replaces the words that travel with a figure. */

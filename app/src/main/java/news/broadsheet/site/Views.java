@@ -24,8 +24,9 @@ public final class Views {
     public record Time(String iso, String text) {
     }
 
+    /** {@code imageSrcset} is null when the image has no renditions. */
     public record Card(String href, String headline, String standfirst, Link section, Time published,
-                       String imageSrc, String imageAlt, String lang, String dir, int comments) {
+                       String imageSrc, String imageAlt, String lang, String dir, int comments, String imageSrcset) {
     }
 
     /** {@code srcset} and {@code sizes} are null when the figure has no renditions. */

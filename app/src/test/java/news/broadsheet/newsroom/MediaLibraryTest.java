@@ -200,6 +200,9 @@ class MediaLibraryTest extends NewsroomTest {
             assertThat(img.attr("width")).isEqualTo("2000");
             assertThat(img.attr("height")).isEqualTo("1000");
         }
+        Element card = page("/science").selectFirst(".card img[src=" + figure.src() + "]");
+        assertThat(card.attr("srcset")).isEqualTo(srcset);
+        assertThat(card.attr("sizes")).isNotBlank();
     }
 
     @Test
