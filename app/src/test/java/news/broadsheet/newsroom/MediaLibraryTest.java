@@ -167,16 +167,16 @@ class MediaLibraryTest extends NewsroomTest {
         long before = figures.recent(1).getFirst().id();
         List<Path> filesBefore = uploadedFiles();
 
-        assertThat(errors(upload(contributor, "photo.jpg", "not a photo at all".getBytes(StandardCharsets.UTF_8))))
+        assertThat(alerts(uploadImage(contributor, "photo.jpg", "not a photo at all".getBytes(StandardCharsets.UTF_8))))
                 .contains("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).");
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         big[0] = (byte) 0xFF;
         big[1] = (byte) 0xD8;
         big[2] = (byte) 0xFF;
-        assertThat(errors(upload(contributor, "big.jpg", big))).contains("The file is 10.0 MB; the limit is 10.0 MB.");
+        assertThat(alerts(uploadImage(contributor, "big.jpg", big))).contains("The file is 10.0 MB; the limit is 10.0 MB.");
         byte[] whole = jpeg(1200, 800);
         byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
-        assertThat(errors(upload(contributor, "cut.jpg", truncated))).startsWith("This JPEG file is damaged:");
+        assertThat(alerts(uploadImage(contributor, "cut.jpg", truncated))).startsWith("This JPEG file is damaged:");
 
         assertThat(figures.recent(1).getFirst().id()).isEqualTo(before);
         assertThat(uploadedFiles()).isEqualTo(filesBefore);
@@ -238,7 +238,7 @@ class MediaLibraryTest extends NewsroomTest {
         Staff author = staff(StaffRole.AUTHOR);
         HttpResponse<String> blank = author.client().postWithCsrf("/newsroom/media/" + figure.id(),
                 Map.of("alt", " ", "caption", "New caption", "credit", ""), "/newsroom/media");
-        assertThat(errors(blank)).contains("This image is in a published or scheduled article, so it needs alt text");
+        assertThat(alerts(blank)).contains("This image is in a published or scheduled article, so it needs alt text");
         assertThat(figures.findById(figure.id()).orElseThrow().caption()).isEqualTo("The harbour");
     }
 
@@ -268,7 +268,7 @@ class MediaLibraryTest extends NewsroomTest {
     }
 
     private Figure uploaded(Staff staff, String name, byte[] bytes) {
-        HttpResponse<String> response = upload(staff, name, bytes);
+        HttpResponse<String> response = uploadImage(staff, name, bytes);
         assertThat(response.statusCode()).as(Jsoup.parse(response.body()).select("[role=alert]").text()).isEqualTo(302);
         return figures.recent(1).getFirst();
     }
@@ -279,17 +279,6 @@ class MediaLibraryTest extends NewsroomTest {
                 body, "en", null, figureId, List.of(authors.findBySlug("amara-okafor").orElseThrow().id()), List.of(), List.of(), null,
                 ArticleStatus.PUBLISHED, Instant.now(), null, null));
         return slug;
-    }
-
-    private HttpResponse<String> upload(Staff staff, String name, byte[] bytes) {
-        var csrf = staff.client().csrf("/newsroom/media");
-        return staff.client().upload("/newsroom/media", Map.of(csrf.getKey(), csrf.getValue(), "alt", "Boats at dawn",
-                "caption", "The harbour", "credit", "Staff photo"), name, bytes);
-    }
-
-    private static String errors(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Jsoup.parse(response.body()).select("[role=alert]").text();
     }
 
     private HttpResponse<byte[]> getBytes(String path) {
