@@ -113,7 +113,7 @@ class MediaUploads {
             long id = figures.insert(src, alt.strip(), caption.strip(), credit.strip(), size[0], size[1], renditions, clock.instant());
             return new Stored(id, src, size[0], size[1]);
         } catch (IOException | RuntimeException e) {
-            // Nothing half-written: files without a library row would never be served or cleaned up.
+            // Nothing half-written: files without a library row would never be placed, listed or cleaned up.
             written.forEach(MediaUploads::deleteQuietly);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
