@@ -47,6 +47,17 @@ public class ArticleRepository {
         return db.sql("SELECT * FROM articles WHERE id = :id").param("id", id).query(ARTICLE).optional();
     }
 
+    /** Articles that may show figure {@code figureId}: as lead, or (to be confirmed by the caller) in the body. */
+    List<Article> mayUseFigure(long figureId) {
+        return db.sql("SELECT * FROM articles WHERE lead_figure_id = :id OR body_markdown LIKE :reference ORDER BY id")
+                .param("id", figureId).param("reference", "%figure:" + figureId + "%").query(ARTICLE).list();
+    }
+
+    /** The same body rendered again (a figure it shows changed); not an edit, so version and updated time stay. */
+    void replaceBodyHtml(long articleId, String bodyHtml) {
+        db.sql("UPDATE articles SET body_html = :html WHERE id = :id").param("html", bodyHtml).param("id", articleId).update();
+    }
+
     public Optional<Article> findBySlug(String slug) {
         return db.sql("SELECT * FROM articles WHERE slug = :slug").param("slug", slug).query(ARTICLE).optional();
     }

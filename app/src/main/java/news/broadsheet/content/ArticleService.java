@@ -222,6 +222,7 @@ public class ArticleService {
         }
         if (target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED) {
             requireLeadAlt(article);
+            requireBodyAlt(article);
         }
         Instant publishedAt = target == ArticleStatus.PUBLISHED && article.publishedAt() == null ? now : article.publishedAt();
         if (!articles.setStatus(id, expectedVersion, target, publishedAt, target == ArticleStatus.SCHEDULED ? scheduledAt : null, now)) {
@@ -296,6 +297,15 @@ public class ArticleService {
         }
     }
 
+    private void requireBodyAlt(Article article) {
+        for (long figureId : MarkdownRenderer.figureIds(article.bodyMarkdown())) {
+            if (figures.findById(figureId).map(f -> f.alt().isBlank()).orElse(false)) {
+                throw new IllegalArgumentException("Image " + figureId + " in the body needs alt text before the article can be published "
+                        + "(add it in the media library).");
+            }
+        }
+    }
+
     private static String label(ArticleStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
@@ -345,6 +355,11 @@ public class ArticleService {
             @Override
             public Optional<Embed> embed(String url) {
                 return embeds.stream().filter(e -> e.url().equals(url)).findFirst();
+            }
+
+            @Override
+            public List<Rendition> renditions(long figureId) {
+                return figures.renditions(figureId);
             }
         });
     }

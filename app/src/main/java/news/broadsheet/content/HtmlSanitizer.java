@@ -1,7 +1,11 @@
 package news.broadsheet.content;
 
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -10,7 +14,23 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlSanitizer {
 
-    private static final Safelist ARTICLE = Safelist.relaxed()
+    /** A srcset candidate list of our own renditions: "/media/… 480w, /media/… 960w". */
+    private static final Pattern LOCAL_SRCSET = Pattern.compile("/media/[A-Za-z0-9/_.-]+ [1-9][0-9]{0,4}w(, /media/[A-Za-z0-9/_.-]+ [1-9][0-9]{0,4}w)*");
+
+    private static final Safelist ARTICLE = new Safelist(Safelist.relaxed()) {
+        // srcset and sizes are kept only for the library's own renditions: a srcset from an ingested
+        // page would point at images nobody checked (and relative ones would break here).
+        @Override
+        public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+            if (tagName.equals("img") && attr.getKey().equals("srcset")) {
+                return LOCAL_SRCSET.matcher(attr.getValue()).matches();
+            }
+            if (tagName.equals("img") && attr.getKey().equals("sizes")) {
+                return LOCAL_SRCSET.matcher(el.attr("srcset")).matches() && attr.getValue().matches("[a-z0-9 ().:,+-]{1,200}");
+            }
+            return super.isSafeAttribute(tagName, el, attr);
+        }
+    }
             .addTags("figure", "figcaption", "aside", "span", "small", "hr", "abbr", "time")
             .addAttributes("figure", "class")
             .addAttributes("figcaption", "class")

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
@@ -33,6 +34,11 @@ public final class MarkdownRenderer {
         Optional<Figure> figure(long id);
 
         Optional<Embed> embed(String url);
+
+        /** Smaller copies of a figure to offer in srcset, narrowest first; none by default. */
+        default List<Rendition> renditions(long figureId) {
+            return List.of();
+        }
     }
 
     private static final Pattern BARE_URL = Pattern.compile("https?://\\S+");
@@ -47,6 +53,20 @@ public final class MarkdownRenderer {
                 .build();
         String html = renderer.render(PARSER.parse(markdown == null ? "" : markdown));
         return HtmlSanitizer.sanitizeArticleHtml(html);
+    }
+
+    /** The library figures a body places with {@code ![](figure:ID)}, as the renderer will see them. */
+    static Set<Long> figureIds(String markdown) {
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        PARSER.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (image.getDestination().startsWith("figure:")) {
+                    BlockRenderer.parseId(image.getDestination()).ifPresent(ids::add);
+                }
+            }
+        });
+        return ids;
     }
 
     private static final class BlockRenderer implements NodeRenderer {
@@ -102,6 +122,11 @@ public final class MarkdownRenderer {
             html.tag("figure", Map.of("class", "figure"));
             Map<String, String> img = new java.util.LinkedHashMap<>();
             img.put("src", figure.src());
+            String srcset = Rendition.srcset(figure, references.renditions(figure.id()));
+            if (srcset != null) {
+                img.put("srcset", srcset);
+                img.put("sizes", Rendition.ARTICLE_SIZES);
+            }
             img.put("alt", figure.alt());
             if (figure.width() != null && figure.height() != null) {
                 img.put("width", figure.width().toString());

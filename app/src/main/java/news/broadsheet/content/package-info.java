@@ -3,7 +3,8 @@
  * attributions, site settings. Owns their tables, their rules (slugs, statuses, which
  * articles are public) and turning Markdown into the one sanitized HTML allow-list.
  * Also the article workflow (which status may follow which), optimistic locking on
- * {@code articles.version}, revisions of published articles, and scheduled publication as a
+ * {@code articles.version}, revisions of published articles, figures' renditions and their srcset,
+ * keeping figures' words current in every article that shows them, and scheduled publication as a
  * persistent db-scheduler job. Who may make a change is the caller's business.
  * Knows nothing of pages, search, mail or feeds: those read from here.
  */

@@ -24,6 +24,7 @@ import news.broadsheet.content.AuthorRepository;
 import news.broadsheet.content.EditConflictException;
 import news.broadsheet.content.Embed;
 import news.broadsheet.content.FigureRepository;
+import news.broadsheet.content.FigureService;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.Slugs;
@@ -69,11 +70,12 @@ class ArticleEditorController {
     private final SourceRepository sources;
     private final SettingsRepository settings;
     private final MediaUploads uploads;
+    private final FigureService figureService;
     private final DraftStash stash;
 
     ArticleEditorController(ArticleService articles, ArticleRevisionRepository revisions, SectionRepository sections,
                             AuthorRepository authors, FigureRepository figures, SourceRepository sources,
-                            SettingsRepository settings, MediaUploads uploads, DraftStash stash) {
+                            SettingsRepository settings, MediaUploads uploads, FigureService figureService, DraftStash stash) {
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -82,6 +84,7 @@ class ArticleEditorController {
         this.sources = sources;
         this.settings = settings;
         this.uploads = uploads;
+        this.figureService = figureService;
         this.stash = stash;
     }
 
@@ -255,13 +258,31 @@ class ArticleEditorController {
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom/media")
-    String media(HttpServletRequest request, Model model) {
-        return mediaPage(request, model, request.getParameter("uploaded") != null ? "Uploaded." : "", List.of());
+    String media(@AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request, Model model) {
+        String notice = request.getParameter("uploaded") != null ? "Uploaded."
+                : request.getParameter("saved") != null ? "Saved. Every article showing the image shows the new words." : "";
+        return mediaPage(me, request, model, notice, List.of());
+    }
+
+    /** Alt text, caption and credit travel with the image: a change here reaches every article that shows it. */
+    @StaffOnly(StaffRole.AUTHOR)
+    @PostMapping("/newsroom/media/{figureId}")
+    String describeFigure(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long figureId,
+                          @RequestParam(defaultValue = "") String alt, @RequestParam(defaultValue = "") String caption,
+                          @RequestParam(defaultValue = "") String credit, HttpServletRequest request, Model model) {
+        try {
+            if (!figureService.describe(figureId, alt, caption, credit)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            return "redirect:/newsroom/media?saved";
+        } catch (IllegalArgumentException e) {
+            return mediaPage(me, request, model, "", List.of(e.getMessage()));
+        }
     }
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @PostMapping("/newsroom/media")
-    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String alt,
+    String upload(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String alt,
                   @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
                   HttpServletRequest request, Model model) throws IOException {
         try {
@@ -272,16 +293,16 @@ class ArticleEditorController {
             uploads.store(file == null ? new byte[0] : file.getBytes(), alt, caption, credit);
             return "redirect:/newsroom/media?uploaded";
         } catch (IllegalArgumentException e) {
-            return mediaPage(request, model, "", List.of(e.getMessage()));
+            return mediaPage(me, request, model, "", List.of(e.getMessage()));
         }
     }
 
-    private String mediaPage(HttpServletRequest request, Model model, String notice, List<String> errors) {
+    private String mediaPage(StaffPrincipal me, HttpServletRequest request, Model model, String notice, List<String> errors) {
         List<MediaItem> items = figures.recent(200).stream()
                 .map(f -> new MediaItem(f.id(), f.src(), f.alt(), f.caption(), f.credit(),
                         f.width() == null ? "" : f.width() + "×" + f.height()))
                 .toList();
-        model.addAttribute("page", new MediaPage(NewsroomController.csrf(request), items, notice, errors));
+        model.addAttribute("page", new MediaPage(NewsroomController.csrf(request), items, notice, errors, me.atLeast(StaffRole.AUTHOR)));
         return "newsroom/media";
     }
 

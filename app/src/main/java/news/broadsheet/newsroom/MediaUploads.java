@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -14,6 +16,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import news.broadsheet.content.FigureRepository;
+import news.broadsheet.content.Rendition;
 import news.broadsheet.platform.BroadsheetProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -21,8 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Uploaded images: the type is decided by the file's first bytes (never its name or the
  * browser's claim), only JPEG, PNG, WebP and GIF are kept, dimensions are read from the header
- * without decoding pixels (so a 40,000-pixel "decompression bomb" is refused unread), and the
- * file is stored under a random name in {@code <data-dir>/media/uploads}.
+ * without decoding pixels (so a 40,000-pixel "decompression bomb" is refused unread), private
+ * metadata is removed ({@link ImageMetadata}), renditions are made ({@link Renditions}), and the
+ * files are stored under a random name in {@code <data-dir>/media/uploads}: never changed once
+ * written, so they are served with a year-long cache lifetime.
  */
 @Component
 class MediaUploads {
@@ -79,16 +84,47 @@ class MediaUploads {
             throw new IllegalArgumentException("The image is " + size[0] + "×" + size[1] + " pixels; the largest side may be "
                     + MAX_SIDE + " pixels.");
         }
-        String name = Tokens.random().substring(0, 24).toLowerCase(Locale.ROOT).replace('_', 'x').replace('-', 'y') + "." + type.extension;
+        ImageMetadata.Stripped stripped;
+        List<Renditions.Made> made;
+        try {
+            stripped = ImageMetadata.strip(type, bytes);
+            boolean turned = stripped.orientation() >= 5;
+            int shownWidth = turned ? size[1] : size[0];
+            int shownHeight = turned ? size[0] : size[1];
+            boolean animated = type == Type.GIF ? ImageMetadata.animatedGif(stripped.bytes())
+                    : type == Type.WEBP && ImageMetadata.animatedWebp(stripped.bytes());
+            made = Renditions.make(type, stripped.bytes(), shownWidth, shownHeight, stripped.orientation(), animated);
+            size = new int[] {shownWidth, shownHeight};
+        } catch (ImageMetadata.DamagedImageException e) {
+            throw new IllegalArgumentException("This " + type + " file is damaged: " + e.getMessage() + ".");
+        }
+        String name = Tokens.random().substring(0, 24).toLowerCase(Locale.ROOT).replace('_', 'x').replace('-', 'y');
+        List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(uploads);
-            Files.write(uploads.resolve(name), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            written.add(Files.write(uploads.resolve(name + "." + type.extension), stripped.bytes()));
+            List<Rendition> renditions = new ArrayList<>();
+            for (Renditions.Made r : made) {
+                String file = name + "-" + r.width() + "." + r.extension();
+                written.add(Files.write(uploads.resolve(file), r.bytes()));
+                renditions.add(new Rendition(r.width(), r.height(), "/media/uploads/" + file));
+            }
+            String src = "/media/uploads/" + name + "." + type.extension;
+            long id = figures.insert(src, alt.strip(), caption.strip(), credit.strip(), size[0], size[1], renditions, clock.instant());
+            return new Stored(id, src, size[0], size[1]);
+        } catch (IOException | RuntimeException e) {
+            // Nothing half-written: files without a library row would never be placed, listed or cleaned up.
+            written.forEach(MediaUploads::deleteQuietly);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        String src = "/media/uploads/" + name;
-        long id = figures.insert(src, alt.strip(), caption.strip(), credit.strip(), size[0], size[1], clock.instant());
-        return new Stored(id, src, size[0], size[1]);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The upload already failed; a leftover file under a random name harms nobody.
+        }
     }
 
     static Type sniff(byte[] b) {

@@ -56,6 +56,7 @@ public final class NewsroomViews {
     public record MediaItem(long id, String src, String alt, String caption, String credit, String size) {
     }
 
-    public record MediaPage(Csrf csrf, List<MediaItem> items, String notice, List<String> errors) {
+    /** {@code canEdit}: the viewer may change alt text, caption and credit (authors and up). */
+    public record MediaPage(Csrf csrf, List<MediaItem> items, String notice, List<String> errors, boolean canEdit) {
     }
 }

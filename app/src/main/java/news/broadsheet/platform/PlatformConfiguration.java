@@ -35,6 +35,11 @@ class PlatformConfiguration implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        // Uploads and their renditions get a random name when written and never change afterwards.
+        String uploads = properties.mediaDir().resolve("uploads").toUri().toString();
+        registry.addResourceHandler("/media/uploads/**")
+                .addResourceLocations(uploads.endsWith("/") ? uploads : uploads + "/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(properties.mediaDir().toUri().toString() + "/")
                 .setCachePeriod(86_400);

@@ -6,12 +6,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import news.broadsheet.content.ArticleSummary;
 import news.broadsheet.content.Attribution;
 import news.broadsheet.content.Figure;
+import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.Page;
+import news.broadsheet.content.Rendition;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.SiteSettings;
@@ -36,12 +40,14 @@ class PageViews {
     private final SectionRepository sections;
     private final Clock clock;
     private final ReaderPages readers;
+    private final FigureRepository figures;
 
-    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock, ReaderPages readers) {
+    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock, ReaderPages readers, FigureRepository figures) {
         this.settings = settings;
         this.sections = sections;
         this.clock = clock;
         this.readers = readers;
+        this.figures = figures;
     }
 
     SiteSettings site() {
@@ -55,26 +61,38 @@ class PageViews {
     }
 
     Card card(ArticleSummary a, ZoneId zone) {
-        return card(a, zone, readers.commentCounts(List.of(a.id())).getOrDefault(a.id(), 0));
+        return card(a, zone, readers.commentCounts(List.of(a.id())).getOrDefault(a.id(), 0), srcsets(List.of(a)));
     }
 
-    private Card card(ArticleSummary a, ZoneId zone, int comments) {
+    private Card card(ArticleSummary a, ZoneId zone, int comments, Map<String, String> srcsets) {
         return new Card(articlePath(a.sectionSlug(), a.slug()), a.headline(), a.standfirst(),
                 new Link(a.sectionName(), sectionPath(a.sectionSlug())), time(a.publishedAt(), zone),
-                a.leadSrc(), a.leadAlt() == null ? "" : a.leadAlt(), a.language(), direction(a.language()), comments);
+                a.leadSrc(), a.leadAlt() == null ? "" : a.leadAlt(), a.language(), direction(a.language()), comments,
+                a.leadSrc() == null ? null : srcsets.get(a.leadSrc()));
     }
 
     List<Card> cards(List<ArticleSummary> summaries, ZoneId zone) {
         var counts = readers.commentCounts(summaries.stream().map(ArticleSummary::id).toList());
-        return summaries.stream().map(a -> card(a, zone, counts.getOrDefault(a.id(), 0))).toList();
+        var srcsets = srcsets(summaries);
+        return summaries.stream().map(a -> card(a, zone, counts.getOrDefault(a.id(), 0), srcsets)).toList();
+    }
+
+    /** One query for all the cards' lead images (cards may come from the search index, which knows only the src). */
+    private Map<String, String> srcsets(List<ArticleSummary> summaries) {
+        return figures.srcsetsBySrc(summaries.stream().map(ArticleSummary::leadSrc).filter(Objects::nonNull).toList());
     }
 
     static Time time(Instant instant, ZoneId zone) {
         return instant == null ? null : new Time(instant.toString(), DISPLAY.format(instant.atZone(zone)));
     }
 
-    static FigureView figure(Figure f) {
-        return f == null ? null : new FigureView(f.src(), f.alt(), f.caption(), f.credit(), f.width(), f.height());
+    static FigureView figure(Figure f, List<Rendition> renditions) {
+        if (f == null) {
+            return null;
+        }
+        String srcset = Rendition.srcset(f, renditions);
+        return new FigureView(f.src(), f.alt(), f.caption(), f.credit(), f.width(), f.height(), srcset,
+                srcset == null ? null : Rendition.ARTICLE_SIZES);
     }
 
     static AttributionView attribution(Attribution a, ZoneId zone) {

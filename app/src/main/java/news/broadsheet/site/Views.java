@@ -24,11 +24,14 @@ public final class Views {
     public record Time(String iso, String text) {
     }
 
+    /** {@code imageSrcset} is null when the image has no renditions. */
     public record Card(String href, String headline, String standfirst, Link section, Time published,
-                       String imageSrc, String imageAlt, String lang, String dir, int comments) {
+                       String imageSrc, String imageAlt, String lang, String dir, int comments, String imageSrcset) {
     }
 
-    public record FigureView(String src, String alt, String caption, String credit, Integer width, Integer height) {
+    /** {@code srcset} and {@code sizes} are null when the figure has no renditions. */
+    public record FigureView(String src, String alt, String caption, String credit, Integer width, Integer height,
+                             String srcset, String sizes) {
     }
 
     public record AttributionView(String sourceName, String sourceHomeUrl, String originalUrl, String taken, Time retrieved) {

@@ -29,7 +29,7 @@ class MediaUploadTest extends NewsroomTest {
     @Test
     void anImageIsStoredUnderARandomNameWithItsSize() throws IOException {
         Staff contributor = staff(StaffRole.CONTRIBUTOR);
-        HttpResponse<String> response = upload(contributor, "harbour.png", png(640, 360));
+        HttpResponse<String> response = uploadImage(contributor, "harbour.png", png(640, 360));
         assertThat(response.statusCode()).isEqualTo(302);
         Figure stored = figures.recent(1).getFirst();
         assertThat(stored.src()).matches("/media/uploads/[a-z0-9]{24}\\.png");
@@ -44,8 +44,8 @@ class MediaUploadTest extends NewsroomTest {
     void aTextFileNamedJpgIsRefused() {
         Staff contributor = staff(StaffRole.CONTRIBUTOR);
         long before = figures.recent(1).getFirst().id();
-        HttpResponse<String> response = upload(contributor, "photo.jpg", "just some text, not a photo".getBytes(StandardCharsets.UTF_8));
-        assertThat(errors(response)).contains("not a JPEG, PNG, WebP or GIF image");
+        HttpResponse<String> response = uploadImage(contributor, "photo.jpg", "just some text, not a photo".getBytes(StandardCharsets.UTF_8));
+        assertThat(alerts(response)).contains("not a JPEG, PNG, WebP or GIF image");
         assertThat(figures.recent(1).getFirst().id()).isEqualTo(before);
     }
 
@@ -56,25 +56,14 @@ class MediaUploadTest extends NewsroomTest {
         big[0] = (byte) 0xFF;
         big[1] = (byte) 0xD8;
         big[2] = (byte) 0xFF;
-        assertThat(errors(upload(contributor, "big.jpg", big))).contains("The file is 10.0 MB; the limit is 10.0 MB.");
+        assertThat(alerts(uploadImage(contributor, "big.jpg", big))).contains("The file is 10.0 MB; the limit is 10.0 MB.");
     }
 
     @Test
     void aDecompressionBombIsRefusedWithoutDecodingIt() {
         Staff contributor = staff(StaffRole.CONTRIBUTOR);
-        assertThat(errors(upload(contributor, "bomb.png", pngHeaderOnly(40_000, 40_000))))
+        assertThat(alerts(uploadImage(contributor, "bomb.png", pngHeaderOnly(40_000, 40_000))))
                 .contains("The image is 40000×40000 pixels; the largest side may be 12000 pixels.");
-    }
-
-    private HttpResponse<String> upload(Staff staff, String name, byte[] bytes) {
-        var csrf = staff.client().csrf("/newsroom/media");
-        return staff.client().upload("/newsroom/media", Map.of(csrf.getKey(), csrf.getValue(), "alt", "Boats at dawn",
-                "caption", "The harbour", "credit", "Staff photo"), name, bytes);
-    }
-
-    private static String errors(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Jsoup.parse(response.body()).select("[role=alert]").text();
     }
 
     private static byte[] png(int width, int height) throws IOException {

@@ -2,9 +2,12 @@ package news.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 
 import news.broadsheet.IntegrationTest;
+import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -31,5 +34,18 @@ abstract class NewsroomTest extends IntegrationTest {
         StaffClient client = new StaffClient(port);
         assertThat(client.signIn(email, PASSWORD).headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("/newsroom"));
         return new Staff(id, email, role, authorId, client);
+    }
+
+    /** Uploads an image to the media library with the same words each time: alt "Boats at dawn", caption "The harbour". */
+    static HttpResponse<String> uploadImage(Staff staff, String name, byte[] bytes) {
+        var csrf = staff.client().csrf("/newsroom/media");
+        return staff.client().upload("/newsroom/media", Map.of(csrf.getKey(), csrf.getValue(), "alt", "Boats at dawn",
+                "caption", "The harbour", "credit", "Staff photo"), name, bytes);
+    }
+
+    /** The messages a form page answered with. */
+    static String alerts(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Jsoup.parse(response.body()).select("[role=alert]").text();
     }
 }
