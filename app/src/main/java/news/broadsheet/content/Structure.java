@@ -20,6 +20,7 @@ public class Structure {
     /** First path segments the public site already uses: a section there would never be reached. */
     private static final Set<String> RESERVED = Set.of("newsroom", "search", "tag", "author", "media", "assets", "members",
             "comments", "subscribe", "unsubscribe", "sitemaps", "actuator", "error");
+    private static final String TAGGED = "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)";
     static final int MAX_NAME = 120;
     static final int MAX_AUTHOR_NAME = 160;
 
@@ -119,8 +120,6 @@ public class Structure {
         audit.record(Actor.current(), "tag.deleted", AuditLog.Subject.of("tag", id, tag.name()), "");
     }
 
-    private static final String TAGGED = "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)";
-
     @Transactional
     public long createAuthor(String name, String slug, String bio) {
         String cleanName = name(name, MAX_AUTHOR_NAME, "An author");
@@ -148,10 +147,7 @@ public class Structure {
     }
 
     private String sectionSlug(String slug, long id) {
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("The address may use only lowercase letters, digits and single hyphens (up to "
-                    + Slugs.MAX_LENGTH + " characters).");
-        }
+        requireValid(slug);
         if (RESERVED.contains(slug) || slug.startsWith("feed") || slug.startsWith("sitemap")) {
             throw new IllegalArgumentException("The address \u201c" + slug + "\u201d is used by the site itself; choose another.");
         }
@@ -162,14 +158,18 @@ public class Structure {
     }
 
     private String authorSlug(String slug, long id) {
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("The address may use only lowercase letters, digits and single hyphens (up to "
-                    + Slugs.MAX_LENGTH + " characters).");
-        }
+        requireValid(slug);
         if (authors.slugTaken(slug, id)) {
             throw new IllegalArgumentException("Another author already uses the address \u201c" + slug + "\u201d.");
         }
         return slug;
+    }
+
+    private static void requireValid(String slug) {
+        if (!Slugs.isValid(slug)) {
+            throw new IllegalArgumentException("The address may use only lowercase letters, digits and single hyphens (up to "
+                    + Slugs.MAX_LENGTH + " characters).");
+        }
     }
 
     private static String name(String name, int max, String what) {

@@ -18,11 +18,12 @@ public final class AdminViews {
     public record TagRow(long id, String name, String slug, int stories) {
     }
 
-    public record AuthorRow(long id, String name, String slug, String bio) {
+    /** {@code staffId}: the staff account writing under this byline, or "". */
+    public record AuthorRow(long id, String name, String slug, String bio, String staffId) {
     }
 
     public record StructurePage(Csrf csrf, String notice, List<String> errors, List<SectionRow> sections, SectionRow newSection,
-                                List<TagRow> tags, List<AuthorRow> authors, AuthorRow newAuthor) {
+                                List<TagRow> tags, List<AuthorRow> authors, AuthorRow newAuthor, List<Option> staff) {
     }
 
     public record FollowField(String network, String url) {

@@ -13,6 +13,8 @@ import news.broadsheet.newsroom.AdminViews.AuthorRow;
 import news.broadsheet.newsroom.AdminViews.SectionRow;
 import news.broadsheet.newsroom.AdminViews.StructurePage;
 import news.broadsheet.newsroom.AdminViews.TagRow;
+import news.broadsheet.newsroom.NewsroomViews.Option;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +36,17 @@ class StructureController {
     private final SectionRepository sections;
     private final TagRepository tags;
     private final AuthorRepository authors;
+    private final Bylines bylines;
+    private final StaffRepository staff;
 
-    StructureController(Structure structure, SectionRepository sections, TagRepository tags, AuthorRepository authors) {
+    StructureController(Structure structure, SectionRepository sections, TagRepository tags, AuthorRepository authors, Bylines bylines,
+                        StaffRepository staff) {
         this.structure = structure;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
+        this.bylines = bylines;
+        this.staff = staff;
     }
 
     @StaffOnly(StaffRole.EDITOR)
@@ -64,14 +71,11 @@ class StructureController {
                 () -> structure.updateSection(id, typed.name(), typed.slug(), typed.description(), position(typed.position())));
     }
 
-    /** Deleting asks for a ticked confirmation, so a stray submit cannot remove a section. */
+    /** Deleting asks for a ticked confirmation, so a stray submit cannot remove a section or a tag. */
     @StaffOnly(StaffRole.EDITOR)
     @PostMapping("/newsroom/sections/{id}/delete")
     String deleteSection(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, HttpServletRequest request, Model model) {
-        return attempt(request, model, null, null, () -> {
-            requireConfirmation(confirm);
-            structure.deleteSection(id);
-        });
+        return deletion(request, model, confirm, () -> structure.deleteSection(id));
     }
 
     @StaffOnly(StaffRole.EDITOR)
@@ -93,10 +97,7 @@ class StructureController {
     @StaffOnly(StaffRole.EDITOR)
     @PostMapping("/newsroom/tags/{id}/delete")
     String deleteTag(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, HttpServletRequest request, Model model) {
-        return attempt(request, model, null, null, () -> {
-            requireConfirmation(confirm);
-            structure.deleteTag(id);
-        });
+        return deletion(request, model, confirm, () -> structure.deleteTag(id));
     }
 
     @StaffOnly(StaffRole.EDITOR)
@@ -108,9 +109,11 @@ class StructureController {
 
     @StaffOnly(StaffRole.EDITOR)
     @PostMapping("/newsroom/authors/{id}")
-    String updateAuthor(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
+    String updateAuthor(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @RequestParam Map<String, String> form,
+                        HttpServletRequest request, Model model) {
         AuthorRow typed = authorFields(id, form);
-        return attempt(request, model, null, typed, () -> structure.updateAuthor(id, typed.name(), typed.slug(), typed.bio()));
+        return attempt(request, model, null, typed,
+                () -> bylines.update(me.role(), id, typed.name(), typed.slug(), typed.bio(), typed.staffId()));
     }
 
     private String attempt(HttpServletRequest request, Model model, SectionRow section, AuthorRow author, Runnable change) {
@@ -133,12 +136,17 @@ class StructureController {
                 : new SectionRow(s.id(), s.name(), s.slug(), s.description(), Integer.toString(s.position()), counts.getOrDefault(s.id(), 0))));
         List<TagRow> tagRows = tags.allWithCounts().stream()
                 .map(t -> new TagRow(t.tag().id(), t.tag().name(), t.tag().slug(), t.articles())).toList();
+        List<StaffRepository.StaffAccount> accounts = staff.findAll();
         List<AuthorRow> authorRows = authors.findAll().stream()
-                .map(a -> typedAuthor != null && typedAuthor.id() == a.id() ? typedAuthor : new AuthorRow(a.id(), a.name(), a.slug(), a.bio()))
+                .map(a -> typedAuthor != null && typedAuthor.id() == a.id() ? typedAuthor : new AuthorRow(a.id(), a.name(), a.slug(), a.bio(),
+                        accounts.stream().filter(s -> Long.valueOf(a.id()).equals(s.authorId())).map(s -> Long.toString(s.id()))
+                                .findFirst().orElse("")))
                 .toList();
+        List<Option> staffOptions = accounts.stream().map(s -> new Option(Long.toString(s.id()), s.displayName(), false)).toList();
         model.addAttribute("page", new StructurePage(NewsroomController.csrf(request), notice, errors, sectionRows,
                 typedSection != null && typedSection.id() < 0 ? typedSection : new SectionRow(-1, "", "", "", Integer.toString(sectionRows.size()), 0),
-                tagRows, authorRows, typedAuthor != null && typedAuthor.id() < 0 ? typedAuthor : new AuthorRow(-1, "", "", "")));
+                tagRows, authorRows, typedAuthor != null && typedAuthor.id() < 0 ? typedAuthor : new AuthorRow(-1, "", "", "", ""),
+                staffOptions));
         return "newsroom/structure";
     }
 
@@ -148,7 +156,8 @@ class StructureController {
     }
 
     private static AuthorRow authorFields(long id, Map<String, String> form) {
-        return new AuthorRow(id, form.getOrDefault("name", ""), form.getOrDefault("slug", ""), form.getOrDefault("bio", ""));
+        return new AuthorRow(id, form.getOrDefault("name", ""), form.getOrDefault("slug", ""), form.getOrDefault("bio", ""),
+                form.getOrDefault("staff", ""));
     }
 
     private static int position(String raw) {
@@ -158,9 +167,12 @@ class StructureController {
         return Integer.parseInt(raw.strip());
     }
 
-    private static void requireConfirmation(String confirm) {
-        if (!"yes".equals(confirm)) {
-            throw new IllegalArgumentException("Tick \u201cYes, delete\u201d to confirm the deletion.");
-        }
+    private String deletion(HttpServletRequest request, Model model, String confirm, Runnable delete) {
+        return attempt(request, model, null, null, () -> {
+            if (!"yes".equals(confirm)) {
+                throw new IllegalArgumentException("Tick \u201cYes, delete\u201d to confirm the deletion.");
+            }
+            delete.run();
+        });
     }
 }

@@ -2,7 +2,8 @@
  * The staff side: accounts and roles (owner, admin, editor, author, contributor), sign-in and
  * its hardening (lockout, session epochs for signing out everywhere, expired-session recovery),
  * one-time links by mail (owner setup, invitations, password resets), and the UI: desk, article
- * editor, revisions, media library, staff. Every handler declares the least role it needs
+ * editor, revisions, media library, staff, sections/tags/authors, site settings and the audit log
+ * page (the log itself belongs to {@code audit}). Every handler declares the least role it needs
  * ({@code StaffOnly}/{@code OpenToAll}, enforced by {@code RoleCheck}); per-article rules live
  * in {@code Workflow}. Articles, figures and revisions are written through {@code content},
  * which owns them; this package never writes their tables.

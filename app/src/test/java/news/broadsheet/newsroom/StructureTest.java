@@ -152,6 +152,18 @@ class StructureTest extends NewsroomTest {
         assertThat(page.text()).contains("Covers ports and shipping.");
         assertThat(Jsoup.parse(editor.client().postWithCsrf("/newsroom/authors/" + id, Map.of("name", "", "slug", "Not A Slug", "bio", ""),
                 PAGE).body()).selectFirst("[role=alert]").text()).contains("needs a name");
+
+        Staff reporter = staff(StaffRole.AUTHOR);
+        Map<String, String> link = Map.of("name", "Inês Duarte", "slug", "ines-" + unique, "bio", "", "staff", Long.toString(reporter.id()));
+        assertThat(Jsoup.parse(editor.client().postWithCsrf("/newsroom/authors/" + id, link, PAGE).body()).selectFirst("[role=alert]").text())
+                .isEqualTo("Only admins link staff accounts to bylines.");
+        assertThat(authorRepository.findById(id).orElseThrow().slug()).as("nothing of the refused edit was kept")
+                .isEqualTo("ines-duarte-" + unique);
+        Staff admin = staff(StaffRole.ADMIN);
+        assertThat(admin.client().postWithCsrf("/newsroom/authors/" + id, link, PAGE).statusCode()).isEqualTo(302);
+        assertThat(staffRepository.findById(reporter.id()).orElseThrow().authorId()).isEqualTo(id);
+        assertThat(admin.client().page(PAGE).selectFirst("form[action=/newsroom/authors/" + id + "] select[name=staff] option[selected]").val())
+                .isEqualTo(Long.toString(reporter.id()));
     }
 
     @Test
