@@ -172,10 +172,11 @@ class StructureTest extends NewsroomTest {
         assertThat(author.client().get(PAGE).statusCode()).isEqualTo(403);
     }
 
+    /** Dated long ago, so these stories sort behind the demo stories other tests look for on shared listings. */
     private void publish(String slug, long sectionId, String headline, List<String> tagNames) {
         articles.create(new ArticleDraft(slug, sectionId, headline, "", "Body of " + headline + ".", "en", null, null,
                 List.of(authorRepository.findBySlug("amara-okafor").orElseThrow().id()), tagNames, List.of(), null,
-                ArticleStatus.PUBLISHED, Instant.now(), null, null));
+                ArticleStatus.PUBLISHED, Instant.now().minus(Duration.ofDays(3000)), null, null));
     }
 
     private boolean awaitSearch(String q, String section, long total) throws InterruptedException {
