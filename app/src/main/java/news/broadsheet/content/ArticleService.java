@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import news.broadsheet.audit.Actor;
+import news.broadsheet.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +23,10 @@ public class ArticleService {
     private final ArticleRevisionRepository revisions;
     private final PublishingSchedule schedule;
     private final Clock clock;
+    private final AuditLog audit;
 
     ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, ChangeLog changes,
-                   ArticleRevisionRepository revisions, PublishingSchedule schedule, Clock clock) {
+                   ArticleRevisionRepository revisions, PublishingSchedule schedule, Clock clock, AuditLog audit) {
         this.articles = articles;
         this.tags = tags;
         this.figures = figures;
@@ -31,6 +34,7 @@ public class ArticleService {
         this.revisions = revisions;
         this.schedule = schedule;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -78,6 +82,7 @@ public class ArticleService {
         }
         if (draft.status() == ArticleStatus.PUBLISHED) {
             changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, id);
+            audit(Actor.current(), "article.published", id, "created as published");
         }
         return id;
     }
@@ -136,6 +141,7 @@ public class ArticleService {
         boolean published = articles.changeStatus(articleId, ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED, now);
         if (published) {
             changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, articleId);
+            audit(Actor.current(), "article.published", articleId, "in review \u2192 published");
         }
         return published;
     }
@@ -146,9 +152,14 @@ public class ArticleService {
         Instant now = clock.instant();
         if (articles.changeStatus(articleId, ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED, now)) {
             changes.record(ChangeEvent.Kind.ARTICLE_UNPUBLISHED, articleId);
+            audit(Actor.current(), "article.unpublished", articleId, "published \u2192 unpublished");
             return true;
         }
-        return articles.changeStatus(articleId, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, now);
+        if (articles.changeStatus(articleId, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, now)) {
+            audit(Actor.current(), "article.status-changed", articleId, "in review \u2192 unpublished");
+            return true;
+        }
+        return false;
     }
 
     /** A new draft started in the newsroom by staff account {@code createdBy}. */
@@ -235,6 +246,12 @@ public class ArticleService {
             schedule.schedule(id, scheduledAt);
         }
         recordStatusChange(id, article.status(), target, current.edit(), editor);
+        audit(Actor.current(), switch (target) {
+            case PUBLISHED -> "article.published";
+            case UNPUBLISHED -> "article.unpublished";
+            case SCHEDULED -> "article.scheduled";
+            default -> "article.status-changed";
+        }, id, label(article.status()) + " \u2192 " + label(target) + (target == ArticleStatus.SCHEDULED ? " for " + scheduledAt : ""));
     }
 
     /** Run by the scheduled job: publishes the article if it is still scheduled and its time has come. */
@@ -254,6 +271,7 @@ public class ArticleService {
             return false;
         }
         recordStatusChange(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, articles.forEditing(id).orElseThrow().edit(), "Scheduled publication");
+        audit(Actor.SCHEDULER, "article.published", id, "scheduled for " + article.scheduledAt());
         return true;
     }
 
@@ -266,7 +284,14 @@ public class ArticleService {
         ArticleEdit restored = new ArticleEdit(revision.slug(), current.sectionId(), revision.headline(), revision.standfirst(),
                 revision.bodyMarkdown(), revision.language(), current.leadFigureId(), current.authorIds(), current.tagNames(),
                 current.embeds(), current.attribution(), revision.seoTitle(), revision.seoDescription());
-        return update(articleId, expectedVersion, restored, editor);
+        long version = update(articleId, expectedVersion, restored, editor);
+        audit(Actor.current(), "article.revision-restored", articleId, "revision " + revisionId + " of " + revision.createdAt());
+        return version;
+    }
+
+    private void audit(Actor actor, String action, long articleId, String detail) {
+        audit.record(actor, action, AuditLog.Subject.of("article", articleId,
+                articles.findById(articleId).map(Article::headline).orElse("")), detail);
     }
 
     private void recordStatusChange(long id, ArticleStatus from, ArticleStatus to, ArticleEdit edit, String editor) {

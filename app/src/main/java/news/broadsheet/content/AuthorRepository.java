@@ -39,4 +39,18 @@ public class AuthorRepository {
                 .param("slug", slug).param("name", name).param("bio", bio).param("photo", photoUrl)
                 .query(Long.class).single();
     }
+
+    public Optional<Author> findById(long id) {
+        return db.sql("SELECT * FROM authors WHERE id = :id").param("id", id).query(AUTHOR).optional();
+    }
+
+    boolean slugTaken(String slug, long exceptId) {
+        return db.sql("SELECT COUNT(*) FROM authors WHERE slug = :slug AND id <> :id").param("slug", slug).param("id", exceptId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void update(long id, String slug, String name, String bio) {
+        db.sql("UPDATE authors SET slug = :slug, name = :name, bio = :bio WHERE id = :id")
+                .param("slug", slug).param("name", name).param("bio", bio).param("id", id).update();
+    }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
 public record ChangeEvent(long sequence, Kind kind, Long articleId, Instant at) {
 
     public enum Kind {
-        ARTICLE_PUBLISHED, ARTICLE_UPDATED, ARTICLE_UNPUBLISHED, ARTICLE_DELETED, COMMENT_APPROVED, COMMENT_REMOVED, SETTINGS_CHANGED
+        ARTICLE_PUBLISHED, ARTICLE_UPDATED, ARTICLE_UNPUBLISHED, ARTICLE_DELETED, COMMENT_APPROVED, COMMENT_REMOVED, SETTINGS_CHANGED,
+        /** A section, tag or author was created, renamed or removed: navigation and labels on every page may differ. */
+        STRUCTURE_CHANGED
     }
 }

@@ -44,6 +44,19 @@ public class ChangeLog {
         return event;
     }
 
+    /**
+     * Records {@code kind} for every published article matching {@code condition} (SQL over
+     * {@code articles a}) in one statement, however many there are, and announces nothing: the
+     * caller records one announced change after it, which wakes the followers, and they read
+     * these rows from the log like any other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int recordForPublished(ChangeEvent.Kind kind, String condition, String parameter, Object value) {
+        return db.sql("INSERT INTO changes (kind, article_id, at) SELECT :kind, a.id, :at FROM articles a WHERE a.status = 'PUBLISHED' AND "
+                        + condition + " ORDER BY a.id")
+                .param("kind", kind.name()).param("at", clock.instant().toEpochMilli()).param(parameter, value).update();
+    }
+
     public List<ChangeEvent> since(long sequence, int limit) {
         return db.sql("SELECT * FROM changes WHERE sequence > :sequence ORDER BY sequence LIMIT :limit")
                 .param("sequence", sequence).param("limit", limit)

@@ -42,8 +42,11 @@ public class SettingsRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<FollowLink> follow = db.sql("SELECT network, url FROM follow_links ORDER BY position, id")
                 .query((rs, n) -> new FollowLink(rs.getString("network"), rs.getString("url"))).list();
+        String logoFigure = all.getOrDefault("site.logo-figure", "");
+        String logo = logoFigure.matches("[0-9]{1,18}") ? db.sql("SELECT src FROM figures WHERE id = :id")
+                .param("id", Long.parseLong(logoFigure)).query(String.class).optional().orElse(null) : null;
         return new SiteSettings(all.getOrDefault("site.name", "Broadsheet"), all.getOrDefault("site.tagline", ""),
-                zone(all.get("site.time-zone")), follow);
+                zone(all.get("site.time-zone")), follow, all.getOrDefault("site.language", "en"), logo);
     }
 
     @Transactional

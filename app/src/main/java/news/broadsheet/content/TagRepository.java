@@ -42,4 +42,36 @@ public class TagRepository {
                 .param("slug", slug).param("name", name.strip()).update();
         return db.sql("SELECT id FROM tags WHERE slug = :slug").param("slug", slug).query(Long.class).single();
     }
+
+    /** A tag and how many stories (of any status) carry it. */
+    public record Counted(Tag tag, int articles) {
+    }
+
+    public List<Counted> allWithCounts() {
+        return db.sql("""
+                SELECT t.id, t.slug, t.name, COUNT(at.article_id) AS uses FROM tags t LEFT JOIN article_tags at ON at.tag_id = t.id
+                GROUP BY t.id, t.slug, t.name ORDER BY t.name, t.id""")
+                .query((rs, n) -> new Counted(TAG.mapRow(rs, n), rs.getInt("uses"))).list();
+    }
+
+    public Optional<Tag> findById(long id) {
+        return db.sql("SELECT * FROM tags WHERE id = :id").param("id", id).query(TAG).optional();
+    }
+
+    void rename(long id, String slug, String name) {
+        db.sql("UPDATE tags SET slug = :slug, name = :name WHERE id = :id").param("slug", slug).param("name", name).param("id", id).update();
+    }
+
+    /** Moves every story from one tag to the other (a story that has both keeps one) and removes the first. */
+    void merge(long fromId, long intoId) {
+        db.sql("""
+                INSERT INTO article_tags (article_id, tag_id) SELECT article_id, :into FROM article_tags WHERE tag_id = :from
+                ON CONFLICT (article_id, tag_id) DO NOTHING""").param("into", intoId).param("from", fromId).update();
+        delete(fromId);
+    }
+
+    void delete(long id) {
+        db.sql("DELETE FROM article_tags WHERE tag_id = :id").param("id", id).update();
+        db.sql("DELETE FROM tags WHERE id = :id").param("id", id).update();
+    }
 }

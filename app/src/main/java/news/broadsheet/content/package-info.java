@@ -5,7 +5,10 @@
  * Also the article workflow (which status may follow which), optimistic locking on
  * {@code articles.version}, revisions of published articles, figures' renditions and their srcset,
  * keeping figures' words current in every article that shows them, and scheduled publication as a
- * persistent db-scheduler job. Who may make a change is the caller's business.
+ * persistent db-scheduler job. Renaming, merging and removing sections, tags and authors
+ * ({@code Structure}) and saving the site settings ({@code SiteSettingsEditor}) record the
+ * changes readers would notice and the audit entries in the same transaction.
+ * Who may make a change is the caller's business; who did it is asked of {@code audit.Actor}.
  * Knows nothing of pages, search, mail or feeds: those read from here.
  */
 package news.broadsheet.content;

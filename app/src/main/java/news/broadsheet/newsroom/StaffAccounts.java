@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import news.broadsheet.audit.Actor;
+import news.broadsheet.audit.AuditLog;
 import news.broadsheet.content.AuthorRepository;
 import news.broadsheet.content.Slugs;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -37,12 +39,14 @@ public class StaffAccounts implements UserDetailsService {
     private final AuthorRepository authors;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
-    StaffAccounts(StaffRepository staff, AuthorRepository authors, PasswordEncoder passwords, Clock clock) {
+    StaffAccounts(StaffRepository staff, AuthorRepository authors, PasswordEncoder passwords, Clock clock, AuditLog audit) {
         this.staff = staff;
         this.authors = authors;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -79,7 +83,9 @@ public class StaffAccounts implements UserDetailsService {
         if (staff.ownerExists() || !staff.consumeToken(Tokens.hash(token), OWNER_SETUP, now)) {
             throw new IllegalStateException("This setup link has expired or has already been used.");
         }
-        staff.insert(normalizeEmail(email), displayName.strip(), StaffRole.OWNER, passwords.encode(password), byline(displayName), now);
+        long id = staff.insert(normalizeEmail(email), displayName.strip(), StaffRole.OWNER, passwords.encode(password), byline(displayName), now);
+        audit.record(new Actor(id, displayName.strip()), "staff.owner-created", AuditLog.Subject.of("staff", id, displayName.strip()),
+                "owner setup link used");
     }
 
     /** Roles the given staff member may hand out: nobody creates owners; admins and owners manage the rest. */
@@ -102,6 +108,8 @@ public class StaffAccounts implements UserDetailsService {
         String token = Tokens.random();
         staff.insertToken(Tokens.hash(token), INVITATION, clock.instant().plus(INVITATION_LIFETIME),
                 new StaffRepository.TokenGrant(normalizeEmail(email), displayName.strip(), role));
+        audit.record(Actor.current(), "staff.invited", new AuditLog.Subject("staff", "", displayName.strip()),
+                "as " + role.name().toLowerCase(Locale.ROOT));
         return token;
     }
 
@@ -121,7 +129,9 @@ public class StaffAccounts implements UserDetailsService {
         if (staff.findByEmail(grant.email()).isPresent()) {
             throw new IllegalStateException("There is already a staff account for " + grant.email() + ".");
         }
-        staff.insert(grant.email(), displayName.strip(), grant.role(), passwords.encode(password), byline(displayName), now);
+        long id = staff.insert(grant.email(), displayName.strip(), grant.role(), passwords.encode(password), byline(displayName), now);
+        audit.record(new Actor(id, displayName.strip()), "staff.joined", AuditLog.Subject.of("staff", id, displayName.strip()),
+                "accepted an invitation as " + grant.role().name().toLowerCase(Locale.ROOT));
     }
 
     /** A reset token for the account with this email, or empty when there is none (the caller says nothing either way). */
@@ -149,6 +159,8 @@ public class StaffAccounts implements UserDetailsService {
             throw new IllegalStateException("This reset link has expired or has already been used.");
         }
         staff.setPassword(account.get().id(), passwords.encode(password));
+        audit.record(new Actor(account.get().id(), account.get().displayName()), "staff.password-reset",
+                AuditLog.Subject.of("staff", account.get().id(), account.get().displayName()), "by a mailed reset link");
     }
 
     @Transactional
@@ -166,6 +178,8 @@ public class StaffAccounts implements UserDetailsService {
         }
         if (account.role() != role) {
             staff.setRole(staffId, role);
+            audit.record(Actor.current(), "staff.role-changed", AuditLog.Subject.of("staff", staffId, account.displayName()),
+                    account.role().name().toLowerCase(Locale.ROOT) + " \u2192 " + role.name().toLowerCase(Locale.ROOT));
         }
     }
 

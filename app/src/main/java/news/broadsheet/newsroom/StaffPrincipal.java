@@ -2,6 +2,7 @@ package news.broadsheet.newsroom;
 
 import java.util.List;
 
+import news.broadsheet.audit.Actor;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -10,7 +11,7 @@ import org.springframework.security.core.userdetails.User;
  * at sign-in: once the account's epoch moves on (sign out everywhere, password reset, role
  * change) this session is no longer honoured.
  */
-class StaffPrincipal extends User {
+class StaffPrincipal extends User implements Actor.Identified {
 
     private final long id;
     private final String displayName;
@@ -41,6 +42,16 @@ class StaffPrincipal extends User {
 
     Long authorId() {
         return authorId;
+    }
+
+    @Override
+    public long actorId() {
+        return id;
+    }
+
+    @Override
+    public String actorName() {
+        return displayName;
     }
 
     long sessionEpoch() {

@@ -73,6 +73,11 @@ class StaffRepository {
                 .param("hash", passwordHash).param("id", id).update();
     }
 
+    /** The byline the account writes under from its next sign-in. */
+    void setAuthor(long id, long authorId) {
+        db.sql("UPDATE staff SET author_id = :author WHERE id = :id").param("author", authorId).param("id", id).update();
+    }
+
     void setRole(long id, StaffRole role) {
         db.sql("UPDATE staff SET role = :role, session_epoch = session_epoch + 1 WHERE id = :id")
                 .param("role", role.name()).param("id", id).update();

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import news.broadsheet.audit.Actor;
+import news.broadsheet.audit.AuditLog;
 import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleStatus;
@@ -55,9 +57,10 @@ class Comments {
     private final RateLimiter limiter;
     private final ChangeLog changes;
     private final Clock clock;
+    private final AuditLog audit;
 
     Comments(CommentRepository comments, ArticleRepository articles, MemberRepository members, ReaderSettings settings,
-             FormTokens forms, RateLimiter limiter, ChangeLog changes, Clock clock) {
+             FormTokens forms, RateLimiter limiter, ChangeLog changes, Clock clock, AuditLog audit) {
         this.comments = comments;
         this.articles = articles;
         this.members = members;
@@ -66,6 +69,7 @@ class Comments {
         this.limiter = limiter;
         this.changes = changes;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Why comments are closed on this article, or empty when they are open. */
@@ -199,7 +203,11 @@ class Comments {
 
     @Transactional
     void banAuthor(long id) {
-        comments.findById(id).ifPresent(c -> comments.ban(c.authorEmail(), clock.instant()));
+        comments.findById(id).ifPresent(c -> {
+            comments.ban(c.authorEmail(), clock.instant());
+            audit.record(Actor.current(), "comment.author-banned", AuditLog.Subject.of("comment", id, c.authorName()),
+                    "on article " + c.articleId());
+        });
     }
 
     private static Result refused(Outcome outcome, String message) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import news.broadsheet.audit.Actor;
+import news.broadsheet.audit.AuditLog;
 import news.broadsheet.content.ChangeEvent;
 import news.broadsheet.content.ChangeLog;
 import news.broadsheet.content.SettingsRepository;
@@ -41,9 +43,10 @@ class Members {
     private final SettingsRepository settings;
     private final ChangeLog changes;
     private final Clock clock;
+    private final AuditLog audit;
 
     Members(MemberRepository members, CommentRepository comments, Signer signer, Mailer mailer, RateLimiter limiter,
-            SettingsRepository settings, ChangeLog changes, Clock clock) {
+            SettingsRepository settings, ChangeLog changes, Clock clock, AuditLog audit) {
         this.members = members;
         this.changes = changes;
         this.comments = comments;
@@ -52,6 +55,7 @@ class Members {
         this.limiter = limiter;
         this.settings = settings;
         this.clock = clock;
+        this.audit = audit;
     }
 
     static Optional<String> normalizeEmail(String raw) {
@@ -163,6 +167,8 @@ class Members {
             shownOn.forEach(articleId -> changes.record(ChangeEvent.Kind.COMMENT_REMOVED, articleId));
         });
         members.delete(id);
+        // No name or address: the member asked for their data to go, and this row stays.
+        audit.record(Actor.member(id), "member.deleted", AuditLog.Subject.of("member", id, ""), "deleted their account and comments");
     }
 
     List<java.util.Map<String, Object>> comments(Member member) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import news.broadsheet.audit.Actor;
+import news.broadsheet.audit.AuditLog;
 import news.broadsheet.content.ChangeEvent;
 import news.broadsheet.content.ChangeLog;
 import news.broadsheet.content.SettingsRepository;
@@ -33,11 +35,13 @@ class ReaderSettings {
     private final SettingsRepository settings;
     private final ChangeLog changes;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
 
-    ReaderSettings(SettingsRepository settings, ChangeLog changes, TransactionTemplate transaction) {
+    ReaderSettings(SettingsRepository settings, ChangeLog changes, TransactionTemplate transaction, AuditLog audit) {
         this.settings = settings;
         this.changes = changes;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     Values current() {
@@ -71,6 +75,7 @@ class ReaderSettings {
         transaction.executeWithoutResult(status -> {
             settings.put(name, value);
             changes.record(ChangeEvent.Kind.SETTINGS_CHANGED, null);
+            audit.record(Actor.current(), "settings.changed", new AuditLog.Subject("settings", "readers", "Reader settings"), name);
         });
     }
 

@@ -57,7 +57,7 @@ class PageViews {
     Chrome chrome(SiteSettings site) {
         List<Link> nav = sections.findAll().stream().map(s -> new Link(s.name(), sectionPath(s.slug()))).toList();
         return new Chrome(site.name(), site.tagline(), nav, site.followLinks(), clock.instant().atZone(site.timeZone()).getYear(),
-                readers.footerSubscribe());
+                readers.footerSubscribe(), site.language(), site.logoSrc());
     }
 
     Card card(ArticleSummary a, ZoneId zone) {

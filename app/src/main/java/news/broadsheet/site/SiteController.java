@@ -3,6 +3,7 @@ package news.broadsheet.site;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleRepository;
@@ -89,11 +90,18 @@ class SiteController {
     }
 
     @GetMapping("/" + SECTION)
-    String section(@PathVariable String section, @RequestParam(name = "page", required = false) String page, Model model) {
-        Section found = sections.findBySlug(section).orElseThrow(() -> new NotFoundException("section"));
+    ModelAndView section(@PathVariable String section, @RequestParam(name = "page", required = false) String page, Model model) {
+        Optional<Section> current = sections.findBySlug(section);
+        if (current.isEmpty()) {
+            Section renamed = sections.findByOldSlug(section).orElseThrow(() -> new NotFoundException("section"));
+            RedirectView moved = new RedirectView(PageViews.sectionPath(renamed.slug()) + (page == null ? "" : "?page=" + pageNumber(page)));
+            moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            return new ModelAndView(moved);
+        }
+        Section found = current.get();
         int number = pageNumber(page);
         Page<ArticleSummary> results = articles.publishedInSection(found.id(), number, LISTING_PAGE_SIZE);
-        return listing(model, found.name(), "Section", found.description(), results, PageViews.sectionPath(found.slug()));
+        return new ModelAndView(listing(model, found.name(), "Section", found.description(), results, PageViews.sectionPath(found.slug())));
     }
 
     @GetMapping("/tag/" + SLUG)

@@ -11,10 +11,15 @@ public final class Views {
     }
 
     public record Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year,
-                         news.broadsheet.readers.ReaderViews.SubscribeForm subscribe) {
+                         news.broadsheet.readers.ReaderViews.SubscribeForm subscribe, String language, String logoSrc) {
         /** Pages without the footer subscribe box (error pages). */
         public Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year) {
-            this(siteName, tagline, sections, follow, year, null);
+            this(siteName, tagline, sections, follow, year, null, "en", null);
+        }
+
+        /** Text direction of the site's default language. */
+        public String direction() {
+            return PageViews.direction(language);
         }
     }
 
