@@ -73,16 +73,19 @@ class MemberRepository {
                 .param("signature", signature).param("expires", expiresAt.toEpochMilli()).update() == 1;
     }
 
-    /** Members who should get this mailing and have no delivery row for it yet, in id order. */
-    List<Member> recipients(long mailingId, Frequency frequency, Instant createdAt, long afterId, int limit) {
+    /**
+     * Members who should get this mailing and have no delivery row for it yet, or one deferred
+     * until now or earlier, in id order.
+     */
+    List<Member> recipients(long mailingId, Frequency frequency, Instant createdAt, long afterId, int limit, Instant now) {
         return db.sql("""
-                SELECT m.* FROM members m
+                SELECT m.* FROM members m LEFT JOIN deliveries d ON d.mailing_id = :mailing AND d.member_id = m.id
                 WHERE m.id > :after AND m.confirmed_at IS NOT NULL AND m.confirmed_at <= :created
                   AND m.newsletter = TRUE AND m.suppressed = FALSE AND m.frequency = :frequency
-                  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.mailing_id = :mailing AND d.member_id = m.id)
+                  AND (d.member_id IS NULL OR (d.status = 'DEFERRED' AND d.next_attempt_at <= :now))
                 ORDER BY m.id LIMIT :limit""")
                 .param("after", afterId).param("created", createdAt.toEpochMilli()).param("frequency", frequency.name())
-                .param("mailing", mailingId).param("limit", limit)
+                .param("mailing", mailingId).param("limit", limit).param("now", now.toEpochMilli())
                 .query(MemberRepository::row).list();
     }
 
