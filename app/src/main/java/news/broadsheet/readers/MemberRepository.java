@@ -2,10 +2,17 @@ package news.broadsheet.readers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +81,14 @@ class MemberRepository {
     }
 
     /**
+     * A used link's signature must stay until the link expires, or the link would work again;
+     * after that its row only takes space.
+     */
+    int pruneExpiredLinks(Instant now) {
+        return db.sql("DELETE FROM used_links WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
+    }
+
+    /**
      * Members who should get this mailing and have no delivery row for it yet, or one deferred
      * until now or earlier, in id order.
      */
@@ -102,5 +117,14 @@ class MemberRepository {
                 Frequency.valueOf(rs.getString("frequency")), rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 confirmedAt,
                 rs.getInt("hard_bounces"), rs.getBoolean("suppressed"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LinkPruning {
+        @Bean
+        RecurringTask<Void> pruneUsedLinks(MemberRepository members, Clock clock) {
+            return Tasks.recurring("prune-used-links", Schedules.fixedDelay(Duration.ofHours(6)))
+                    .execute((instance, context) -> members.pruneExpiredLinks(clock.instant()));
+        }
     }
 }

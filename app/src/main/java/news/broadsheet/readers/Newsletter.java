@@ -257,7 +257,7 @@ class Newsletter {
                     deliveries.mark(mailing.id(), member.id(), "BOUNCED", reply.code() + " " + reply.text(), null);
                     members.hardBounce(member.id(), values.bounceLimit());
                     log.info("Newsletter {} to member {} bounced: {} {}", mailing.id(), member.id(), reply.code(), reply.text());
-                } else if (attempt < RETRIES.size()) {
+                } else if (attempt <= RETRIES.size()) {
                     deliveries.mark(mailing.id(), member.id(), "DEFERRED", reply.code() + " " + reply.text(),
                             clock.instant().plus(RETRIES.get(attempt - 1)));
                 } else {
