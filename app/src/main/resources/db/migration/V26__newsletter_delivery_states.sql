@@ -3,7 +3,7 @@
 --   SENDING    claimed, message not complete: the SMTP server cannot have accepted it; resent after a crash
 --   UNCERTAIN  written just before the final "." of DATA: the server may have accepted it; never resent
 --   SENT       the server answered 250 to the final "."
---   DEFERRED   4xx (or cut off before the final "."): sent again from next_attempt_at, with backoff
+--   DEFERRED   4xx, no reply to the final ".", or cut off before it: sent again from next_attempt_at
 --   BOUNCED    5xx at RCPT or after DATA: a hard bounce, counted against the member
 --   FAILED     still deferred after the last attempt
 -- sender names the node that owns a SENDING row, so a restarting node resends only its own.

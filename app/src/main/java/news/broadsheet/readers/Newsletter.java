@@ -240,14 +240,21 @@ class Newsletter {
                 }
                 faults.reached(Fault.CLAIMED, messageId(mailing.id(), member.id()));
                 Mailer.Mail mail = body.to(member.email(), memberLinks.unsubscribeUrl(member.id()));
+                AtomicBoolean complete = new AtomicBoolean();
                 Mailer.Reply reply;
                 try {
-                    reply = smtp.send(mail, messageId(mailing.id(), member.id()),
-                            () -> deliveries.mark(mailing.id(), member.id(), "UNCERTAIN", null, null));
+                    reply = smtp.send(mail, messageId(mailing.id(), member.id()), () -> {
+                        deliveries.mark(mailing.id(), member.id(), "UNCERTAIN", null, null);
+                        complete.set(true);
+                    });
                 } catch (MessagingException e) {
-                    // No reply: if the UNCERTAIN mark was written the server may have the message, and the
-                    // row keeps that mark; if not, the row is still SENDING and the next run sends it again.
                     log.warn("Newsletter {}: the SMTP connection broke while sending to member {}: {}", mailing.id(), member.id(), e.getMessage());
+                    if (complete.get()) {
+                        // The "." went out but no reply came. SMTP puts the message in the server's hands only
+                        // with the 250, so, as mail servers do, it goes again later (same Message-ID). Before
+                        // the ".", the row is still SENDING and the next run sends it again.
+                        deferOrFail(deliveries, mailing, member, attempt, "no reply to the final \".\": " + e.getMessage());
+                    }
                     return false;
                 }
                 if (reply.accepted()) {
@@ -257,17 +264,22 @@ class Newsletter {
                     deliveries.mark(mailing.id(), member.id(), "BOUNCED", reply.code() + " " + reply.text(), null);
                     members.hardBounce(member.id(), values.bounceLimit());
                     log.info("Newsletter {} to member {} bounced: {} {}", mailing.id(), member.id(), reply.code(), reply.text());
-                } else if (attempt <= RETRIES.size()) {
-                    deliveries.mark(mailing.id(), member.id(), "DEFERRED", reply.code() + " " + reply.text(),
-                            clock.instant().plus(RETRIES.get(attempt - 1)));
                 } else {
-                    deliveries.mark(mailing.id(), member.id(), "FAILED", reply.code() + " " + reply.text(), null);
+                    deferOrFail(deliveries, mailing, member, attempt, reply.code() + " " + reply.text());
                 }
             }
             return true;
         } catch (MessagingException e) {
             log.warn("Newsletter {}: cannot reach the SMTP server: {}", mailing.id(), e.getMessage());
             return false;
+        }
+    }
+
+    private void deferOrFail(MailingRepository.DeliveryLog deliveries, Mailing mailing, Member member, int attempt, String error) {
+        if (attempt <= RETRIES.size()) {
+            deliveries.mark(mailing.id(), member.id(), "DEFERRED", error, clock.instant().plus(RETRIES.get(attempt - 1)));
+        } else {
+            deliveries.mark(mailing.id(), member.id(), "FAILED", error, null);
         }
     }
 

@@ -61,7 +61,7 @@ class ReaderSettings {
                 number(stored, "readers.newsletter.rate-per-second", 0, 100_000),
                 number(stored, "readers.newsletter.digest-hour", 0, 23),
                 number(stored, "readers.newsletter.bounce-limit", 1, 100),
-                number(stored, "readers.newsletter.connections", 1, 16));
+                number(stored, "readers.newsletter.connections", 1, 4));
     }
 
     void put(String name, String value) {

@@ -27,7 +27,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * How the newsletter reads SMTP replies, against a small real SMTP server that answers like a
  * receiving MTA would: 550 at RCPT (no such mailbox), 451 at RCPT (greylisting), 554 after DATA
- * (content refused), 250 otherwise.
+ * (content refused), no reply at all to the final "." (it hangs up), 250 otherwise.
  */
 class NewsletterBounceTest extends ReaderTest {
 
@@ -60,6 +60,7 @@ class NewsletterBounceTest extends ReaderTest {
         long spam = member("refused@bounce.example", "DAILY");
         long busy = member("busy@bounce.example", "DAILY");
         long fine = member("fine@bounce.example", "DAILY");
+        long hangUp = member("hangup@bounce.example", "DAILY");
         db.sql("UPDATE members SET hard_bounces = 2 WHERE id = :id").param("id", gone).update();
 
         Newsletter.NODE_SENDER.lock(); // the application's own sender (to GreenMail) stays off this mailing
@@ -71,6 +72,8 @@ class NewsletterBounceTest extends ReaderTest {
             assertThat(row(mailing, spam)).as("a refusal after DATA is a hard bounce too").startsWith("BOUNCED 554");
             assertThat(row(mailing, busy)).startsWith("DEFERRED 451");
             assertThat(row(mailing, fine)).isEqualTo("SENT null");
+            assertThat(row(mailing, hangUp)).as("no reply to the final \".\" is not a delivery: SMTP hands over with the 250")
+                    .startsWith("DEFERRED no reply to the final \".\"");
             assertThat(server.accepted).containsExactly("fine@bounce.example " + Newsletter.messageId(mailing, fine));
             assertThat(db.sql("SELECT hard_bounces, suppressed FROM members WHERE id = :id").param("id", gone)
                     .query((rs, n) -> rs.getInt(1) + " " + rs.getBoolean(2)).single()).as("the third hard bounce suppresses the address")
@@ -84,14 +87,17 @@ class NewsletterBounceTest extends ReaderTest {
             viaRefusingServer.sendPendingAfterCurrentRun();
             assertThat(server.accepted).as("nothing is due yet").hasSize(1);
 
-            server.greylisted.clear(); // the greylisting server now accepts the retry
-            db.sql("UPDATE deliveries SET next_attempt_at = 0 WHERE mailing_id = :m AND member_id = :b").param("m", mailing).param("b", busy).update();
+            server.greylisted.clear(); // the server now accepts both retries
+            server.hangUpOn.clear();
+            db.sql("UPDATE deliveries SET next_attempt_at = 0 WHERE mailing_id = :m AND member_id IN (:b, :h)")
+                    .param("m", mailing).param("b", busy).param("h", hangUp).update();
             viaRefusingServer.sendPendingAfterCurrentRun();
             assertThat(row(mailing, busy)).isEqualTo("SENT null");
             assertThat(db.sql("SELECT attempts FROM deliveries WHERE mailing_id = :m AND member_id = :b").param("m", mailing).param("b", busy)
                     .query(Integer.class).single()).isEqualTo(2);
+            assertThat(row(mailing, hangUp)).isEqualTo("SENT null");
             assertThat(server.accepted).containsExactly("fine@bounce.example " + Newsletter.messageId(mailing, fine),
-                    "busy@bounce.example " + Newsletter.messageId(mailing, busy));
+                    "busy@bounce.example " + Newsletter.messageId(mailing, busy), "hangup@bounce.example " + Newsletter.messageId(mailing, hangUp));
             assertThat(finished(mailing)).isTrue();
         } finally {
             Newsletter.NODE_SENDER.unlock();
@@ -112,6 +118,7 @@ class NewsletterBounceTest extends ReaderTest {
         final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         final List<String> accepted = new CopyOnWriteArrayList<>();
         final Map<String, Boolean> greylisted = new ConcurrentHashMap<>(Map.of("busy@bounce.example", true));
+        final Map<String, Boolean> hangUpOn = new ConcurrentHashMap<>(Map.of("hangup@bounce.example", true));
 
         Refusing() throws IOException {
             Thread.ofVirtual().start(() -> {
@@ -155,7 +162,9 @@ class NewsletterBounceTest extends ReaderTest {
                                     messageId = data.substring(13, data.indexOf('@'));
                                 }
                             }
-                            if ("refused@bounce.example".equals(recipient)) {
+                            if (hangUpOn.containsKey(recipient)) {
+                                return; // gone before accepting: the message is not taken
+                            } else if ("refused@bounce.example".equals(recipient)) {
                                 reply(out, "554 5.7.1 Message refused");
                             } else {
                                 accepted.add(recipient + " " + messageId);
