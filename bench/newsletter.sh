@@ -13,7 +13,8 @@
 #    of the members have delivery rows, plus a random 0–300 ms, so it lands anywhere in a message.
 # -B is readers.newsletter.batch-size (members per SMTP connection), -C readers.newsletter.connections.
 # -b rebuilds the jar first (otherwise an existing app/target/broadsheet.jar is used).
-# JVM_OPTS overrides the server's JVM flags (default: the small-footprint flags from the README).
+# JVM_OPTS overrides the server's JVM flags (default: the small-footprint flags from the README);
+# JAR runs another build of the server (default: app/target/broadsheet.jar).
 # Needs: JDK 21+ and the sqlite3 command-line tool (Debian package sqlite3, installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,8 @@ for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
 done
 JAVA="$JAVA_HOME/bin/java"
 command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
-if $build || [ ! -f app/target/broadsheet.jar ]; then ./mvnw -q -DskipTests package; fi
+jar=${JAR:-app/target/broadsheet.jar}
+if $build || [ ! -f "$jar" ]; then ./mvnw -q -DskipTests package; fi
 
 work=$(mktemp -d /tmp/broadsheet-newsletter-bench.XXXXXX)
 app_port=18094 smtp_port=18095 stats_port=18096
@@ -41,7 +43,7 @@ trap cleanup EXIT
 pids+=("$!")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$stats_port/messages" >/dev/null && break; sleep 0.5; done
 
-cp app/target/broadsheet.jar "$work/" # a rebuild during the run must not pull the jar from under the server
+cp "$jar" "$work/broadsheet.jar" # a rebuild during the run must not pull the jar from under the server
 start_app() { # $1 = log file
   "$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$work/broadsheet.jar" --server.port=$app_port \
     --broadsheet.data-dir="$work/data" --broadsheet.demo.enabled=false --logging.level.root=WARN \

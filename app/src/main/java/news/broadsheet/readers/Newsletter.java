@@ -51,9 +51,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * </ol>
  * A crash therefore leaves rows whose fate is known: SENDING rows were never accepted (the
  * server drops a message whose "." never came) and are resent after the restart, under the same
- * Message-ID. Only an UNCERTAIN row, at most one per connection, is in doubt, and only if the
- * crash fell between writing the mark and writing the "." (microseconds); it is not resent,
- * because the likely case is that the server got the "." and a second copy is the worse error.
+ * Message-ID. Only an UNCERTAIN row, at most one per connection, is in doubt: the crash came
+ * after the mark, and the "." follows the mark within microseconds, so the server almost surely
+ * has the message; it is not resent. The one loss left is a crash inside those microseconds.
+ * A connection that breaks after the "." without a reply is another matter: the sender is alive
+ * and knows no 250 came, so the message is deferred and sent again, as mail servers do.
  */
 @Component
 class Newsletter {
