@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-members=100000 batch=50 connections=2 kills=1 build=false
+members=100000 batch=50 connections=2 kills=1 kills_done=0 build=false
 while getopts "n:B:C:K:b" opt; do
   case $opt in n) members=$OPTARG ;; B) batch=$OPTARG ;; C) connections=$OPTARG ;; K) kills=$OPTARG ;; b) build=true ;; *) exit 2 ;; esac
 done
@@ -70,7 +70,7 @@ for k in $(seq 1 "$kills"); do
   rows=$(q "SELECT COUNT(*) FROM deliveries WHERE mailing_id = $mailing")
   low=$(( rows + members / 20 > members / 10 ? rows + members / 20 : members / 10 ))
   [ "$low" -lt $(( members * 9 / 10 )) ] || { echo "no room left for kill $k"; break; }
-  kill_at=$(( low + (RANDOM * 32768 + RANDOM) % (members * 9 / 10 - low) ))
+  kill_at=$(( low + (RANDOM * 32768 + RANDOM) % ((members * 9 / 10 - low) / (kills - k + 1) + 1) )) # leaves room for the kills to come
   until [ "$(q "SELECT COUNT(*) FROM deliveries WHERE mailing_id = $mailing")" -ge "$kill_at" ]; do
     sleep 0.2
     kill -0 "$app_pid" 2>/dev/null || { echo "Broadsheet died; see $work/app-*.log" >&2; exit 1; }
@@ -78,7 +78,7 @@ for k in $(seq 1 "$kills"); do
   sleep "0.$(printf %03d $(( RANDOM % 300 )))"
   add_cpu "$app_pid"
   kill -9 "$app_pid"; wait "$app_pid" 2>/dev/null || true
-  killed=$(now_ms)
+  killed=$(now_ms) kills_done=$k
   echo "kill $k: SIGKILL at $(q "SELECT COUNT(*) FROM deliveries WHERE mailing_id = $mailing") delivery rows (aimed at $kill_at), $(curl -sf "http://127.0.0.1:$stats_port/messages") messages accepted by the sink; starting it again…"
   echo "  rows in flight: $(q "SELECT GROUP_CONCAT(status || ' ' || n, ', ') FROM (SELECT status, COUNT(*) AS n FROM deliveries WHERE mailing_id = $mailing AND status IN ('SENDING', 'UNCERTAIN') GROUP BY status)")"
   start_app "$work/app-$(( k + 1 )).log"
@@ -109,5 +109,5 @@ echo "minutes from the mailing's creation to its end (restarts included): $(awk 
 echo "CPU seconds of Broadsheet (all its processes, start-up and member loading included): $cpu_seconds"
 echo "duplicates: $duplicates (Message-IDs accepted more than once: $same_id_twice); misses: $misses"
 echo "delivery log: $(q "SELECT GROUP_CONCAT(status || ' ' || n, ', ') FROM (SELECT status, COUNT(*) AS n FROM deliveries WHERE mailing_id = $mailing GROUP BY status)")"
-echo "batch size $batch, $connections connections, rate unlimited, $kills kill(s), JVM flags: ${jvm_opts[*]}; work directory: $work"
+echo "batch size $batch, $connections connections, rate unlimited, $kills_done kill(s), JVM flags: ${jvm_opts[*]}; work directory: $work"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
