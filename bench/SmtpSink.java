@@ -16,9 +16,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local SMTP server for bench/newsletter.sh that accepts everything and delivers nothing: it
- * counts, per recipient, the messages whose DATA ended with "." and got "250" (a message cut
- * off mid-DATA was never accepted, as with a real MTA). Speaks what Jakarta Mail needs: EHLO/HELO,
- * MAIL, RCPT, DATA, RSET, NOOP, QUIT. GET /counts on the stats port lists "address count" lines.
+ * counts, per recipient and Message-ID, the messages whose DATA ended with "." and got "250" (a
+ * message cut off mid-DATA was never accepted, as with a real MTA). Speaks what Jakarta Mail
+ * needs: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT. GET /counts on the stats port lists
+ * "address message-id count" lines; the same Message-ID twice is a message sent twice.
  *
  *   java bench/SmtpSink.java SMTP_PORT STATS_PORT
  */
@@ -80,13 +81,20 @@ public class SmtpSink {
                     case "DATA" -> {
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         String data;
+                        String id = "(none)";
+                        boolean headers = true;
                         while ((data = in.readLine()) != null && !data.equals(".")) {
-                            // the body is not kept
+                            if (data.isEmpty()) {
+                                headers = false; // the body is not kept
+                            } else if (headers && data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                                id = data.substring(11).strip();
+                            }
                         }
                         if (data == null) {
                             return; // cut off mid-message: not accepted, not counted
                         }
-                        recipients.forEach(r -> counts.computeIfAbsent(r, k -> new AtomicLong()).incrementAndGet());
+                        String messageId = id;
+                        recipients.forEach(r -> counts.computeIfAbsent(r + " " + messageId, k -> new AtomicLong()).incrementAndGet());
                         messages.incrementAndGet();
                         recipients.clear();
                         reply(out, "250 OK queued");

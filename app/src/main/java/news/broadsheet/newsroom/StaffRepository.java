@@ -1,9 +1,16 @@
 package news.broadsheet.newsroom;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -118,5 +125,19 @@ class StaffRepository {
                 WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
                 .param("hash", tokenHash).param("purpose", purpose).param("now", now.toEpochMilli())
                 .update() == 1;
+    }
+
+    /** An expired token can no longer be used, so its row only takes space. */
+    int pruneExpiredTokens(Instant now) {
+        return db.sql("DELETE FROM one_time_tokens WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TokenPruning {
+        @Bean
+        RecurringTask<Void> pruneOneTimeTokens(StaffRepository staff, Clock clock) {
+            return Tasks.recurring("prune-one-time-tokens", Schedules.fixedDelay(Duration.ofHours(6)))
+                    .execute((instance, context) -> staff.pruneExpiredTokens(clock.instant()));
+        }
     }
 }

@@ -22,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Benchmarks only ({@code broadsheet.bench.newsletter-members=N}, see {@code bench/newsletter.sh}):
  * adds N confirmed members who want each story ({@code member<i>@bench.example}), then publishes
- * one fresh story, which starts one mailing to all of them. The send rate is set to 0 (unlimited)
- * and the batch size to {@code broadsheet.bench.newsletter-batch}, because the benchmark measures
- * the sender, not a throttle. Runs once: a restart finds the members and the story there and
+ * one fresh story, which starts one mailing to all of them. The send rate is set to 0 (unlimited),
+ * the batch size to {@code broadsheet.bench.newsletter-batch} and the SMTP connections to
+ * {@code broadsheet.bench.newsletter-connections}, because the benchmark measures the sender, not a
+ * throttle. Runs once: a restart finds the members and the story there and
  * leaves the mailing to resume.
  */
 @Component
@@ -45,9 +46,12 @@ class BenchMembers implements ApplicationRunner {
     private final Clock clock;
     private final ReaderSettings settings;
     private final String batchSize;
+    private final String connections;
 
     BenchMembers(@Value("${broadsheet.bench.newsletter-members}") int count,
-                 @Value("${broadsheet.bench.newsletter-batch:50}") String batchSize, ReaderSettings settings, JdbcClient db, TransactionTemplate transaction,
+                 @Value("${broadsheet.bench.newsletter-batch:50}") String batchSize,
+                 @Value("${broadsheet.bench.newsletter-connections:2}") String connections,
+                 ReaderSettings settings, JdbcClient db, TransactionTemplate transaction,
                  ArticleService articleService, SectionRepository sections, AuthorRepository authors, Clock clock) {
         this.count = count;
         this.db = db;
@@ -58,12 +62,14 @@ class BenchMembers implements ApplicationRunner {
         this.clock = clock;
         this.settings = settings;
         this.batchSize = batchSize;
+        this.connections = connections;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         settings.put("readers.newsletter.rate-per-second", "0");
         settings.put("readers.newsletter.batch-size", batchSize);
+        settings.put("readers.newsletter.connections", connections);
         long existing = db.sql("SELECT COUNT(*) FROM members WHERE email LIKE '%@bench.example'").query(Long.class).single();
         long now = clock.millis();
         for (long done = existing; done < count; ) {

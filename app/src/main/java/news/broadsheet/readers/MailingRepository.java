@@ -1,15 +1,18 @@
 package news.broadsheet.readers;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import news.broadsheet.readers.MemberRepository.Frequency;
-import news.broadsheet.readers.MemberRepository.Member;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class MailingRepository {
@@ -19,11 +22,11 @@ class MailingRepository {
     }
 
     private final JdbcClient db;
-    private final TransactionTemplate transaction;
+    private final DataSource dataSource;
 
-    MailingRepository(JdbcClient db, TransactionTemplate transaction) {
+    MailingRepository(JdbcClient db, DataSource dataSource) {
         this.db = db;
-        this.transaction = transaction;
+        this.dataSource = dataSource;
     }
 
     /** Creates the mailing once per key; a second call with the same key changes nothing. */
@@ -51,12 +54,16 @@ class MailingRepository {
         db.sql("UPDATE mailings SET finished_at = :now WHERE id = :id").param("now", now.toEpochMilli()).param("id", id).update();
     }
 
-    /** Claims the delivery before sending; false when a row exists already (sent, failed or uncertain). */
-    boolean claim(long mailingId, long memberId, Instant now) {
+    /**
+     * Run by a node before it sends anything: no sender of its own is alive then, so its SENDING
+     * rows were cut off by a crash (or a failure) before their final "." and are due again; so are
+     * other nodes' rows untouched since {@code staleBefore}. UNCERTAIN rows are left alone.
+     */
+    int releaseInterrupted(String node, Instant staleBefore, Instant now) {
         return db.sql("""
-                INSERT INTO deliveries (mailing_id, member_id, status, attempted_at) VALUES (:mailing, :member, 'SENDING', :now)
-                ON CONFLICT (mailing_id, member_id) DO NOTHING""")
-                .param("mailing", mailingId).param("member", memberId).param("now", now.toEpochMilli()).update() == 1;
+                UPDATE deliveries SET status = 'DEFERRED', next_attempt_at = :now, error = 'interrupted before the message was complete'
+                WHERE status = 'SENDING' AND (sender = :node OR attempted_at < :stale)""")
+                .param("now", now.toEpochMilli()).param("node", node).param("stale", staleBefore.toEpochMilli()).update();
     }
 
     /** Deliveries the SMTP server refused since {@code since}. */
@@ -65,35 +72,89 @@ class MailingRepository {
                 .param("since", since.toEpochMilli()).query(Long.class).single();
     }
 
-    /** Claims a batch in one transaction; returns the members whose rows this call wrote. */
-    List<Member> claimAll(long mailingId, List<Member> batch, Instant now) {
-        return transaction.execute(status -> batch.stream().filter(m -> claim(mailingId, m.id(), now)).toList());
+    /** Deliveries still to settle: in flight on some node, or waiting for a retry. */
+    long unsettled(long mailingId) {
+        return db.sql("SELECT COUNT(*) FROM deliveries WHERE mailing_id = :mailing AND status IN ('SENDING', 'DEFERRED')")
+                .param("mailing", mailingId).query(Long.class).single();
     }
 
     /**
-     * Records a batch's outcomes in one transaction. Members the SMTP server was never reached
-     * for lose their claim, so the next run sends to them: nothing went out, nothing can double.
+     * The log a sender writes message by message on one connection of its own, with commits that
+     * survive the process being killed but are not forced to disk one by one (SQLite
+     * synchronous=NORMAL, PostgreSQL synchronous_commit=off). Cheap commits are what allow three
+     * per message; and whatever a commit does after its write lands between the UNCERTAIN mark
+     * and the final ".", the one window where a crash loses a message, so on SQLite this
+     * connection also leaves out the automatic checkpoint (milliseconds of copying and fsync that
+     * otherwise follow every thousandth page). Closing the log checkpoints instead, which forces
+     * the batch's marks to disk: a power cut (not a kill) can resend at most the batch in flight,
+     * under the same Message-ID. On PostgreSQL the WAL writer flushes within a second.
      */
-    void recordAll(long mailingId, List<Member> sent, Map<Member, Exception> failed, List<Member> unreached) {
-        transaction.executeWithoutResult(status -> {
-            if (!sent.isEmpty()) {
-                db.sql("UPDATE deliveries SET status = 'SENT' WHERE mailing_id = :mailing AND member_id IN (:members)")
-                        .param("mailing", mailingId).param("members", sent.stream().map(Member::id).toList()).update();
-            }
-            failed.forEach((member, e) -> {
-                if (unreached.contains(member)) {
-                    db.sql("DELETE FROM deliveries WHERE mailing_id = :mailing AND member_id = :member")
-                            .param("mailing", mailingId).param("member", member.id()).update();
+    DeliveryLog log(String node) {
+        return new DeliveryLog(dataSource, node);
+    }
+
+    static final class DeliveryLog implements AutoCloseable {
+
+        private final Connection connection;
+        private final JdbcClient db;
+        private final String node;
+        private final Runnable restore;
+
+        private DeliveryLog(DataSource dataSource, String node) {
+            this.node = node;
+            try {
+                connection = dataSource.getConnection();
+                db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+                if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite")) {
+                    int synchronous = db.sql("PRAGMA synchronous").query(Integer.class).single();
+                    int autocheckpoint = db.sql("PRAGMA wal_autocheckpoint").query(Integer.class).single();
+                    db.sql("PRAGMA synchronous = NORMAL").update();
+                    db.sql("PRAGMA wal_autocheckpoint = 0").query().listOfRows(); // answers with the new value
+                    restore = () -> {
+                        db.sql("PRAGMA wal_checkpoint(PASSIVE)").query().listOfRows();
+                        db.sql("PRAGMA synchronous = " + synchronous).update();
+                        db.sql("PRAGMA wal_autocheckpoint = " + autocheckpoint).query().listOfRows();
+                    };
                 } else {
-                    record(mailingId, member.id(), "BOUNCED", e.getMessage());
+                    db.sql("SET synchronous_commit = off").update();
+                    restore = () -> db.sql("RESET synchronous_commit").update();
                 }
-            });
-        });
-    }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot open the delivery log", e);
+            }
+        }
 
-    private void record(long mailingId, long memberId, String status, String error) {
-        db.sql("UPDATE deliveries SET status = :status, error = :error WHERE mailing_id = :mailing AND member_id = :member")
-                .param("status", status).param("error", error).param("mailing", mailingId).param("member", memberId).update();
-    }
+        /**
+         * Claims the member's delivery: a new row, or a deferred one that is due. Returns the
+         * attempt number, or 0 when the row belongs to someone else or is settled.
+         */
+        int claim(long mailingId, long memberId, Instant now) {
+            return db.sql("""
+                    INSERT INTO deliveries (mailing_id, member_id, status, attempted_at, attempts, sender)
+                    VALUES (:mailing, :member, 'SENDING', :now, 1, :node)
+                    ON CONFLICT (mailing_id, member_id) DO UPDATE
+                    SET status = 'SENDING', attempted_at = :now, attempts = deliveries.attempts + 1, sender = :node, next_attempt_at = NULL
+                    WHERE deliveries.status = 'DEFERRED' AND deliveries.next_attempt_at <= :now
+                    RETURNING attempts""")
+                    .param("mailing", mailingId).param("member", memberId).param("now", now.toEpochMilli()).param("node", node)
+                    .query(Integer.class).optional().orElse(0);
+        }
 
+        void mark(long mailingId, long memberId, String status, String error, Instant nextAttempt) {
+            db.sql("""
+                    UPDATE deliveries SET status = :status, error = :error, next_attempt_at = :next
+                    WHERE mailing_id = :mailing AND member_id = :member""")
+                    .param("status", status).param("error", error).param("next", nextAttempt == null ? null : nextAttempt.toEpochMilli())
+                    .param("mailing", mailingId).param("member", memberId).update();
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                restore.run();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot return the delivery log's connection", e);
+            }
+        }
+    }
 }

@@ -2,10 +2,17 @@ package news.broadsheet.readers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,16 +80,27 @@ class MemberRepository {
                 .param("signature", signature).param("expires", expiresAt.toEpochMilli()).update() == 1;
     }
 
-    /** Members who should get this mailing and have no delivery row for it yet, in id order. */
-    List<Member> recipients(long mailingId, Frequency frequency, Instant createdAt, long afterId, int limit) {
+    /**
+     * A used link's signature must stay until the link expires, or the link would work again;
+     * after that its row only takes space.
+     */
+    int pruneExpiredLinks(Instant now) {
+        return db.sql("DELETE FROM used_links WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
+    }
+
+    /**
+     * Members who should get this mailing and have no delivery row for it yet, or one deferred
+     * until now or earlier, in id order.
+     */
+    List<Member> recipients(long mailingId, Frequency frequency, Instant createdAt, long afterId, int limit, Instant now) {
         return db.sql("""
-                SELECT m.* FROM members m
+                SELECT m.* FROM members m LEFT JOIN deliveries d ON d.mailing_id = :mailing AND d.member_id = m.id
                 WHERE m.id > :after AND m.confirmed_at IS NOT NULL AND m.confirmed_at <= :created
                   AND m.newsletter = TRUE AND m.suppressed = FALSE AND m.frequency = :frequency
-                  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.mailing_id = :mailing AND d.member_id = m.id)
+                  AND (d.member_id IS NULL OR (d.status = 'DEFERRED' AND d.next_attempt_at <= :now))
                 ORDER BY m.id LIMIT :limit""")
                 .param("after", afterId).param("created", createdAt.toEpochMilli()).param("frequency", frequency.name())
-                .param("mailing", mailingId).param("limit", limit)
+                .param("mailing", mailingId).param("limit", limit).param("now", now.toEpochMilli())
                 .query(MemberRepository::row).list();
     }
 
@@ -99,5 +117,14 @@ class MemberRepository {
                 Frequency.valueOf(rs.getString("frequency")), rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 confirmedAt,
                 rs.getInt("hard_bounces"), rs.getBoolean("suppressed"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LinkPruning {
+        @Bean
+        RecurringTask<Void> pruneUsedLinks(MemberRepository members, Clock clock) {
+            return Tasks.recurring("prune-used-links", Schedules.fixedDelay(Duration.ofHours(6)))
+                    .execute((instance, context) -> members.pruneExpiredLinks(clock.instant()));
+        }
     }
 }

@@ -26,7 +26,7 @@ class ReaderSettings {
     record Values(boolean commentsEnabled, int maxDepth, int closeAfterDays, boolean holdFirstComment,
                   int minFillSeconds, int maxLinks, List<String> blocklist, int ipLimit, int emailLimit,
                   int gateAfterDays, GateMode gateMode, int freeParagraphs, boolean promptEnabled,
-                  int batchSize, int ratePerSecond, int digestHour, int bounceLimit) {
+                  int batchSize, int ratePerSecond, int digestHour, int bounceLimit, int connections) {
     }
 
     /** Names and defaults, in the order the settings page shows them. */
@@ -64,7 +64,8 @@ class ReaderSettings {
                 number(stored, "readers.newsletter.batch-size", 1, 5_000),
                 number(stored, "readers.newsletter.rate-per-second", 0, 100_000),
                 number(stored, "readers.newsletter.digest-hour", 0, 23),
-                number(stored, "readers.newsletter.bounce-limit", 1, 100));
+                number(stored, "readers.newsletter.bounce-limit", 1, 100),
+                number(stored, "readers.newsletter.connections", 1, 4));
     }
 
     void put(String name, String value) {
@@ -139,6 +140,7 @@ class ReaderSettings {
         d.put("readers.newsletter.rate-per-second", "50");
         d.put("readers.newsletter.digest-hour", "7");
         d.put("readers.newsletter.bounce-limit", "3");
+        d.put("readers.newsletter.connections", "2");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

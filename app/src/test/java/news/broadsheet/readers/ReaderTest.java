@@ -75,6 +75,23 @@ abstract class ReaderTest extends IntegrationTest {
         return doc.selectFirst(formSelector + " input[name=formToken]").attr("value");
     }
 
+    /** A confirmed member who wants the newsletter ({@code EACH} story or {@code DAILY}). */
+    long member(String email, String frequency) {
+        return db.sql("""
+                INSERT INTO members (email, newsletter, frequency, source, created_at, confirmed_at)
+                VALUES (:email, TRUE, :frequency, 'test', 0, 1) RETURNING id""")
+                .param("email", email).param("frequency", frequency).query(Long.class).single();
+    }
+
+    /** A mailing of the showcase story to members who want the {@code DAILY} digest, subject = key. */
+    long createMailing(String key) {
+        return db.sql("""
+                INSERT INTO mailings (dedupe_key, frequency, subject, article_ids, created_at)
+                VALUES (:key, 'DAILY', :key, :article, :now) RETURNING id""")
+                .param("key", key).param("article", Long.toString(articleId(SHOWCASE))).param("now", System.currentTimeMillis())
+                .query(Long.class).single();
+    }
+
     /** Creates an editor account and signs this test's client in as them. */
     void signInAsEditor(String email) {
         db.sql("""
