@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,14 +145,16 @@ public class Search {
         String group = index.languages().groupOf(article.language());
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(index.languages().analyzer(group));
-        mlt.setFieldNames(new String[] {Languages.field("headline", group), Languages.field("body", group)});
+        String headline = Languages.field("headline", group);
+        String body = Languages.field("body", group);
+        mlt.setFieldNames(new String[] {headline, body});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
         mlt.setMinWordLen(3);
         mlt.setMaxQueryTerms(25);
         mlt.setBoost(true);
         Query like = new BooleanQuery.Builder()
-                .add(mlt.like(self.scoreDocs[0].doc), Occur.MUST)
+                .add(mlt.like(likeText(searcher.storedFields().document(self.scoreDocs[0].doc), headline, body)), Occur.MUST)
                 .add(new TermQuery(id), Occur.MUST_NOT)
                 .build();
         TopDocs top = searcher.search(FunctionScoreQuery.boostByValue(like, new RecencyBoost(clock.millis())), limit);
@@ -161,6 +164,12 @@ public class Search {
             result.add(summary(stored.document(hit.doc)));
         }
         return result;
+    }
+
+    /** The index keeps no term vectors: MoreLikeThis analyses the story's stored headline and body instead. */
+    private static Map<String, Collection<Object>> likeText(Document doc, String headlineField, String bodyField) {
+        String body = doc.get(bodyField);
+        return Map.of(headlineField, List.of(doc.get(SearchIndex.Stored.HEADLINE)), bodyField, body == null ? List.of() : List.of(body));
     }
 
     /** One alternative per language group; a story matches through the fields of its own language. */
