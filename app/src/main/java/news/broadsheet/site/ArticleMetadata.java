@@ -68,9 +68,16 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
         }
     }
 
-    /** Nothing for a story with one published version: a page that is its own only alternate says nothing. */
     private List<Alternate> alternates(String slug) {
-        List<Translation> versions = translations.publishedBySlug(slug);
+        return alternates(translations.publishedBySlug(slug), urls);
+    }
+
+    /**
+     * The hreflang alternates of a story from its published versions; for the page head and the
+     * sitemap. Nothing for a story with one published version: a page that is its own only
+     * alternate says nothing.
+     */
+    static List<Alternate> alternates(List<Translation> versions, SiteUrls urls) {
         if (versions.size() < 2) {
             return List.of();
         }

@@ -10,7 +10,10 @@ import java.util.UUID;
 import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.SectionRepository;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,6 +37,11 @@ class TranslationLinkTest extends NewsroomTest {
             assertThat(alternates.get("x-default")).isEqualTo(alternates.get("en"));
         }
         assertThat(alternates(page("/world/suisse-le-referendum-sur-les-loyers-divise-villes-et-campagnes"))).isEmpty();
+
+        Document sitemap = Jsoup.parse(get("/sitemaps/articles-1.xml").body(), Parser.xmlParser());
+        Element url = sitemap.select("url").stream().filter(u -> u.selectFirst("loc").text().endsWith(french)).findFirst().orElseThrow();
+        assertThat(url.select("xhtml|link[rel=alternate]").eachAttr("hreflang")).containsExactly("en", "fr", "x-default");
+        assertThat(url.selectFirst("xhtml|link[hreflang=en]").attr("href")).endsWith(english);
     }
 
     @Test
