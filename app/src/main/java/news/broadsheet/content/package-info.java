@@ -2,9 +2,10 @@
  * The newsroom's domain: sections, articles, authors, tags, figures, embeds, sources and
  * attributions, site settings. Owns their tables, their rules (slugs, statuses, which
  * articles are public) and turning Markdown into the one sanitized HTML allow-list.
- * Also the article workflow (which status may follow which), optimistic locking on
- * {@code articles.version}, revisions of published articles, and scheduled publication as a
- * persistent db-scheduler job. Who may make a change is the caller's business.
+ * Also which articles are language versions of one story ({@code Translations}), the article
+ * workflow (which status may follow which), optimistic locking on {@code articles.version},
+ * revisions of published articles, and scheduled publication as a persistent db-scheduler job.
+ * Who may make a change is the caller's business.
  * Knows nothing of pages, search, mail or feeds: those read from here.
  */
 package news.broadsheet.content;

@@ -151,16 +151,17 @@ public class Search {
         String group = index.languages().groupOf(article.language());
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(index.languages().analyzer(group));
-        String headline = Languages.field("headline", group);
+        // One field: MoreLikeThis looks every word up in each field it is given, and a story's
+        // words are nearly always commonest in bodies, where they would be searched anyway.
         String body = Languages.field("body", group);
-        mlt.setFieldNames(new String[] {headline, body});
+        mlt.setFieldNames(new String[] {body});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
         mlt.setMinWordLen(3);
         mlt.setMaxQueryTerms(25);
         mlt.setBoost(true);
         Query like = new BooleanQuery.Builder()
-                .add(mlt.like(likeText(searcher.storedFields().document(self.scoreDocs[0].doc), headline, body)), Occur.MUST)
+                .add(mlt.like(likeText(searcher.storedFields().document(self.scoreDocs[0].doc), body)), Occur.MUST)
                 .add(new TermQuery(id), Occur.MUST_NOT)
                 .build();
         // Recency reorders the best matches by words rather than scoring every match: a plain
@@ -190,19 +191,20 @@ public class Search {
 
     /**
      * The index keeps no term vectors: MoreLikeThis analyses the story's stored headline and the
-     * opening of its body instead. A news story says what it is about at the top, and each
+     * opening of its body instead, as body text. A news story says what it is about at the top, and each
      * distinct word analysed costs a document-frequency lookup per segment.
      */
-    private static Map<String, Collection<Object>> likeText(Document doc, String headlineField, String bodyField) {
+    private static Map<String, Collection<Object>> likeText(Document doc, String bodyField) {
+        String headline = doc.get(SearchIndex.Stored.HEADLINE);
         String body = doc.get(bodyField);
         if (body == null) {
-            return Map.of(headlineField, List.of(doc.get(SearchIndex.Stored.HEADLINE)));
+            return Map.of(bodyField, List.of(headline));
         }
         int end = 0;
         for (int words = 0; words < LIKE_WORDS && end >= 0; words++) {
             end = body.indexOf(' ', end + 1);
         }
-        return Map.of(headlineField, List.of(doc.get(SearchIndex.Stored.HEADLINE)), bodyField, List.of(end < 0 ? body : body.substring(0, end)));
+        return Map.of(bodyField, List.of(headline, end < 0 ? body : body.substring(0, end)));
     }
 
     /** One alternative per language group; a story matches through the fields of its own language. */
