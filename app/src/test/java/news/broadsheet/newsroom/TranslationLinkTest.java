@@ -3,17 +3,21 @@ package news.broadsheet.newsroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.ArticleService;
 import news.broadsheet.content.SectionRepository;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,6 +28,16 @@ class TranslationLinkTest extends NewsroomTest {
     ArticleRepository articles;
     @Autowired
     SectionRepository sections;
+    @Autowired
+    ArticleService articleService;
+
+    private final List<Long> published = new ArrayList<>();
+
+    /** Other tests expect the demo's stories on the first page of their section: ours leave it. */
+    @AfterEach
+    void unpublishWhatWasPublished() {
+        published.forEach(articleService::unpublish);
+    }
 
     @Test
     void theDemoPairNamesBothVersionsAndTheEnglishOneAsDefault() {
@@ -121,6 +135,7 @@ class TranslationLinkTest extends NewsroomTest {
                 Map.of("target", "PUBLISHED", "version", Long.toString(articles.findById(id).orElseThrow().version())),
                 "/newsroom/articles/" + id);
         assertThat(published.statusCode()).isEqualTo(302);
+        this.published.add(id);
         return id;
     }
 
