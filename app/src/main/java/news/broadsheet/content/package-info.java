@@ -2,10 +2,11 @@
  * The newsroom's domain: sections, articles, authors, tags, figures, embeds, sources and
  * attributions, site settings. Owns their tables, their rules (slugs, statuses, which
  * articles are public) and turning Markdown into the one sanitized HTML allow-list.
- * Also the article workflow (which status may follow which), optimistic locking on
- * {@code articles.version}, revisions of published articles, figures' renditions and their srcset,
- * keeping figures' words current in every article that shows them, and scheduled publication as a
- * persistent db-scheduler job. Renaming, merging and removing sections, tags and authors
+ * Also which articles are language versions of one story ({@code Translations}), the article
+ * workflow (which status may follow which), optimistic locking on {@code articles.version},
+ * revisions of published articles, figures' renditions and their srcset, keeping figures' words
+ * current in every article that shows them, and scheduled publication as a persistent
+ * db-scheduler job. Renaming, merging and removing sections, tags and authors
  * ({@code Structure}) and saving the site settings ({@code SiteSettingsEditor}) record the
  * changes readers would notice and the audit entries in the same transaction.
  * Who may make a change is the caller's business; who did it is asked of {@code audit.Actor}.

@@ -33,6 +33,6 @@ record DemoContent(SiteInfo site, List<SectionInfo> sections, List<AuthorInfo> a
     record ArticleInfo(String slug, String section, String headline, String standfirst, List<String> authors,
                        List<String> tags, String language, int publishedHoursAgo, Integer updatedHoursAgo,
                        FigureInfo lead, List<FigureInfo> figures, List<EmbedInfo> embeds, String body,
-                       String partner, String originalUrl, Took took) {
+                       String partner, String originalUrl, Took took, String translationOf) {
     }
 }

@@ -26,6 +26,7 @@ import news.broadsheet.content.FollowLink;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.SourceRepository;
+import news.broadsheet.content.Translations;
 import news.broadsheet.demo.DemoContent.ArticleInfo;
 import news.broadsheet.demo.DemoContent.FigureInfo;
 import news.broadsheet.platform.BroadsheetProperties;
@@ -64,12 +65,14 @@ class DemoContentLoader implements ApplicationRunner {
     private final ArticleRepository articles;
     private final ArticleService articleService;
     private final ChangeLog changes;
+    private final Translations translations;
     private final Clock clock;
 
     DemoContentLoader(@Value("${broadsheet.demo.enabled:true}") boolean enabled, BroadsheetProperties properties,
                       TransactionTemplate transaction, SettingsRepository settings, SectionRepository sections,
                       AuthorRepository authors, SourceRepository sources, FigureRepository figures,
-                      ArticleRepository articles, ArticleService articleService, ChangeLog changes, Clock clock) {
+                      ArticleRepository articles, ArticleService articleService, ChangeLog changes, Translations translations,
+                      Clock clock) {
         this.enabled = enabled;
         this.properties = properties;
         this.transaction = transaction;
@@ -81,6 +84,7 @@ class DemoContentLoader implements ApplicationRunner {
         this.articles = articles;
         this.articleService = articleService;
         this.changes = changes;
+        this.translations = translations;
         this.clock = clock;
     }
 
@@ -138,6 +142,7 @@ class DemoContentLoader implements ApplicationRunner {
         Map<String, Long> partnerIds = new HashMap<>();
         demo.partners().forEach(p -> partnerIds.put(p.key(), sources.insert(p.name(), p.homeUrl())));
 
+        Map<String, Long> ids = new HashMap<>();
         for (ArticleInfo a : demo.articles()) {
             Instant published = now.minus(Duration.ofHours(a.publishedHoursAgo()));
             Instant updated = a.updatedHoursAgo() == null ? null : now.minus(Duration.ofHours(a.updatedHoursAgo()));
@@ -154,10 +159,15 @@ class DemoContentLoader implements ApplicationRunner {
             ArticleDraft.AttributionDraft attribution = a.partner() == null ? null
                     : new ArticleDraft.AttributionDraft(partnerIds.get(a.partner()), a.originalUrl(),
                     a.took() == null || a.took().text(), a.took() == null || a.took().images(), published.minus(Duration.ofMinutes(40)));
-            articleService.create(new ArticleDraft(a.slug(), sectionIds.get(a.section()), a.headline(), a.standfirst(), body,
+            ids.put(a.slug(), articleService.create(new ArticleDraft(a.slug(), sectionIds.get(a.section()), a.headline(), a.standfirst(), body,
                     a.language(), null, leadId, a.authors().stream().map(authorIds::get).toList(), a.tags(),
                     nullSafe(a.embeds()).stream().map(e -> new Embed(e.url(), e.provider(), e.title(), null)).toList(),
-                    attribution, ArticleStatus.PUBLISHED, published, updated, null));
+                    attribution, ArticleStatus.PUBLISHED, published, updated, null)));
+        }
+        for (ArticleInfo a : demo.articles()) {
+            if (a.translationOf() != null) {
+                translations.link(ids.get(a.slug()), a.translationOf());
+            }
         }
         settings.put(LOADED_MARKER, now.toString());
         changes.record(ChangeEvent.Kind.SETTINGS_CHANGED, null);

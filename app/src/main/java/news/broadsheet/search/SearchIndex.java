@@ -5,17 +5,20 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -23,7 +26,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
 class SearchIndex implements Closeable {
 
     /** Bump when the document layout changes: an index with another schema is rebuilt on start. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     static final String ID = "id";
     static final String LANG = "lang";
     static final String SECTION = "section";
@@ -51,11 +53,9 @@ class SearchIndex implements Closeable {
     static final String TAG = "tag";
     static final String PUBLISHED = "published";
 
-    private static final double REBUILD_BUFFER_MB = 64;
+    private static final double REBUILD_BUFFER_MB = 256;
     private static final int REBUILD_BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
-    private static final FieldType SHORT_TEXT = vectors(TextField.TYPE_NOT_STORED, false);
-    private static final FieldType BODY_TEXT = vectors(TextField.TYPE_STORED, true);
 
     private final Path path;
     private final Languages languages = new Languages();
@@ -137,7 +137,9 @@ class SearchIndex implements Closeable {
     /**
      * Replaces the whole index with what the source holds now. Readers keep the old index until
      * the final commit. {@code upTo} must be read before the source is walked, so changes made
-     * during the walk are applied again afterwards rather than lost.
+     * during the walk are applied again afterwards rather than lost. Id windows are read and
+     * indexed by one thread per core: analysis is the cost, and IndexWriter takes documents from
+     * several threads at once (each fills its own in-memory segment).
      */
     synchronized void rebuild(IndexSource source, long upTo, Consumer<String> progress) throws IOException {
         long total = source.countPublished();
@@ -146,26 +148,33 @@ class SearchIndex implements Closeable {
         writer.deleteAll();
         // Fewer, larger flushes while bulk loading mean fewer segments to merge; back to the default for live edits.
         writer.getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
-        long done = 0;
-        long lastReport = started;
         long maxId = source.maxId();
-        // The next id window is read (SQL, HTML to text) on another thread while this one is indexed.
-        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-rebuild-reader").factory());
+        AtomicLong done = new AtomicLong();
+        AtomicLong nextWindow = new AtomicLong();
+        int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+        ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("search-rebuild-", 0).factory());
         try {
-            Future<List<IndexedArticle>> next = reader.submit(() -> source.publishedInIdRange(0, REBUILD_BATCH));
-            for (long after = 0; after < maxId; after += REBUILD_BATCH) {
-                List<IndexedArticle> batch = next.get();
-                long following = after + REBUILD_BATCH;
-                if (following < maxId) {
-                    next = reader.submit(() -> source.publishedInIdRange(following, REBUILD_BATCH));
-                }
-                for (IndexedArticle article : batch) {
-                    writer.addDocument(document(article));
-                }
-                done += batch.size();
-                if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    progress.accept(String.format("  %,d / %,d stories (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
+            List<Future<?>> running = new ArrayList<>(threads);
+            for (int i = 0; i < threads; i++) {
+                running.add(workers.submit(() -> {
+                    for (long after = nextWindow.getAndAdd(REBUILD_BATCH); after < maxId; after = nextWindow.getAndAdd(REBUILD_BATCH)) {
+                        List<IndexedArticle> batch = source.publishedInIdRange(after, REBUILD_BATCH);
+                        for (IndexedArticle article : batch) {
+                            writer.addDocument(document(article));
+                        }
+                        done.addAndGet(batch.size());
+                    }
+                    return null;
+                }));
+            }
+            long lastReport = started;
+            for (Future<?> worker : running) {
+                while (!isDone(worker)) {
+                    if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                        lastReport = System.nanoTime();
+                        long n = done.get();
+                        progress.accept(String.format("  %,d / %,d stories (%d%%)", n, total, total == 0 ? 100 : n * 100 / total));
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -178,13 +187,24 @@ class SearchIndex implements Closeable {
             throw new IOException(e.getCause());
         } finally {
             // Not shutdownNow: interrupting a thread inside a JDBC call can leave its pooled connection unusable.
-            reader.shutdown();
+            workers.shutdown();
         }
         writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
         commit(upTo);
         needsRebuild = false;
         double seconds = (System.nanoTime() - started) / 1e9;
-        progress.accept(String.format("Indexed %,d stories in %.1f s (%,.0f stories/s)", done, seconds, done / Math.max(seconds, 1e-3)));
+        progress.accept(String.format("Indexed %,d stories in %.1f s (%,.0f stories/s)", done.get(), seconds,
+                done.get() / Math.max(seconds, 1e-3)));
+    }
+
+    /** Waits up to a second; rethrows what the worker threw. */
+    private static boolean isDone(Future<?> worker) throws InterruptedException, ExecutionException {
+        try {
+            worker.get(1, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
     }
 
     interface SearcherWork<T> {
@@ -225,9 +245,11 @@ class SearchIndex implements Closeable {
             doc.add(new StoredField(Stored.LEAD_SRC, a.leadSrc()));
             doc.add(new StoredField(Stored.LEAD_ALT, a.leadAlt() == null ? "" : a.leadAlt()));
         }
-        doc.add(new Field(Languages.field("headline", group), a.headline(), SHORT_TEXT));
-        doc.add(new Field(Languages.field("standfirst", group), a.standfirst(), SHORT_TEXT));
-        doc.add(new Field(Languages.field("body", group), a.body(), BODY_TEXT));
+        // No term vectors and no offsets: related stories and snippets re-analyse the stored body of
+        // the few documents they touch, which costs less at query time than the vectors cost every rebuild.
+        doc.add(new TextField(Languages.field("headline", group), a.headline(), Field.Store.NO));
+        doc.add(new TextField(Languages.field("standfirst", group), a.standfirst(), Field.Store.NO));
+        doc.add(new TextField(Languages.field("body", group), a.body(), Field.Store.YES));
         return doc;
     }
 
@@ -243,17 +265,6 @@ class SearchIndex implements Closeable {
 
         private Stored() {
         }
-    }
-
-    /** Term vectors make MoreLikeThis cheap; offsets in the body's postings make highlighting cheap. */
-    private static FieldType vectors(FieldType base, boolean offsets) {
-        FieldType type = new FieldType(base);
-        type.setStoreTermVectors(true);
-        if (offsets) {
-            type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        }
-        type.freeze();
-        return type;
     }
 
     @Override

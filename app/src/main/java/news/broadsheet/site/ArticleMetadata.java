@@ -1,17 +1,23 @@
 package news.broadsheet.site;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.broadsheet.content.Translation;
+import news.broadsheet.content.Translations;
 import news.broadsheet.readers.ReaderViews;
+import news.broadsheet.site.DiscoveryViews.Alternate;
 import news.broadsheet.site.DiscoveryViews.ArticleMeta;
 import news.broadsheet.site.Views.ArticlePage;
 import news.broadsheet.site.Views.Link;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,19 +33,24 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code mainEntityOfPage}) is the page's canonical URL, which for an EXCERPT-rights partner
  * story is the original's: the ingest desk stores it in {@code articles.canonical_url}.
  *
- * <p>Not yet modelled, so not emitted: hreflang alternates (nothing links translations of a
- * story to each other); {@code isAccessibleForFree} follows the
- * readers' archive gate.
+ * <p>{@code isAccessibleForFree} follows the readers' archive gate. hreflang alternates list
+ * every published language version of the story, itself included, and {@code x-default} names
+ * the version in the site's language; they cost one indexed query, and only for the cached page.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SiteUrls urls;
+    /** The language of the site's own pages ({@code layout.jte}), so the default among a story's versions. */
+    private static final String SITE_LANGUAGE = "en";
 
-    ArticleMetadata(SiteUrls urls) {
+    private final SiteUrls urls;
+    private final Translations translations;
+
+    ArticleMetadata(SiteUrls urls, Translations translations) {
         this.urls = urls;
+        this.translations = translations;
     }
 
     @Override
@@ -51,11 +62,35 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav != null && "article".equals(mav.getViewName()) && mav.getModel().get("page") instanceof ArticlePage page) {
             boolean gated = mav.getModel().get("readers") instanceof ReaderViews.ArticleExtras extras && extras.gated();
-            mav.addObject("meta", of(page, gated));
+            Object slug = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
+                    ? vars.get("slug") : null;
+            mav.addObject("meta", of(page, gated, slug == null ? List.of() : alternates(slug.toString())));
         }
     }
 
-    ArticleMeta of(ArticlePage page, boolean gated) {
+    private List<Alternate> alternates(String slug) {
+        return alternates(translations.publishedBySlug(slug), urls);
+    }
+
+    /**
+     * The hreflang alternates of a story from its published versions; for the page head and the
+     * sitemap. Nothing for a story with one published version: a page that is its own only
+     * alternate says nothing.
+     */
+    static List<Alternate> alternates(List<Translation> versions, SiteUrls urls) {
+        if (versions.size() < 2) {
+            return List.of();
+        }
+        List<Alternate> result = new ArrayList<>();
+        for (Translation version : versions) {
+            result.add(new Alternate(version.language(), urls.absolute(PageViews.articlePath(version.sectionSlug(), version.slug()))));
+        }
+        versions.stream().filter(v -> v.language().toLowerCase(Locale.ROOT).split("[-_]")[0].equals(SITE_LANGUAGE)).findFirst()
+                .ifPresent(v -> result.add(new Alternate("x-default", urls.absolute(PageViews.articlePath(v.sectionSlug(), v.slug())))));
+        return result;
+    }
+
+    ArticleMeta of(ArticlePage page, boolean gated, List<Alternate> alternates) {
         String url = page.canonicalUrl();
         String image = page.lead() == null ? null : urls.absolute(page.lead().src());
         String published = page.published() == null ? null : page.published().iso();
@@ -96,7 +131,7 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
         }
         return new ArticleMeta(page.headTitle(), page.headDescription(), url, siteName, image,
                 page.lead() == null ? null : page.lead().alt(), published, modified, page.section().text(),
-                page.tags().stream().map(Link::text).toList(), scriptSafe(JSON.writeValueAsString(ld)));
+                page.tags().stream().map(Link::text).toList(), scriptSafe(JSON.writeValueAsString(ld)), alternates);
     }
 
     /**

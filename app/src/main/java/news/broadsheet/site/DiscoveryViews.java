@@ -34,6 +34,10 @@ public final class DiscoveryViews {
     /** Open Graph, Twitter card and JSON-LD for one article; {@code jsonLd} is already escaped for a script element. */
     public record ArticleMeta(String title, String description, String url, String siteName, String imageUrl,
                               String imageAlt, String publishedIso, String modifiedIso, String section, List<String> tags,
-                              String jsonLd) {
+                              String jsonLd, List<Alternate> alternates) {
+    }
+
+    /** {@code <link rel="alternate" hreflang>}: a language version of the story, or {@code x-default}. */
+    public record Alternate(String hreflang, String href) {
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -12,6 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 import news.broadsheet.content.Section;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
+import news.broadsheet.content.Translation;
+import news.broadsheet.site.DiscoveryViews.Alternate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,7 @@ class SitemapController {
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
     private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+    private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final SitemapQueries queries;
@@ -103,12 +107,19 @@ class SitemapController {
             throw new NotFoundException("sitemap");
         }
         List<SitemapQueries.Entry> entries = queries.published(offset, URLS_PER_SITEMAP);
+        Map<String, List<Translation>> translations = queries.publishedTranslations();
         return xml(out -> {
             urlset(out, false);
             for (SitemapQueries.Entry e : entries) {
                 out.writeStartElement("url");
                 element(out, "loc", urls.absolute(PageViews.articlePath(e.sectionSlug(), e.slug())));
                 element(out, "lastmod", w3c(e.modified()));
+                for (Alternate alternate : ArticleMetadata.alternates(translations.getOrDefault(e.slug(), List.of()), urls)) {
+                    out.writeEmptyElement("xhtml", "link", XHTML_NS);
+                    out.writeAttribute("rel", "alternate");
+                    out.writeAttribute("hreflang", alternate.hreflang());
+                    out.writeAttribute("href", alternate.href());
+                }
                 if (e.leadSrc() != null) {
                     out.writeStartElement("image", "image", IMAGE_NS);
                     element(out, "image", IMAGE_NS, "loc", urls.absolute(e.leadSrc()));
@@ -172,6 +183,7 @@ class SitemapController {
         out.writeStartElement("urlset");
         out.writeDefaultNamespace(SITEMAP_NS);
         out.writeNamespace("image", IMAGE_NS);
+        out.writeNamespace("xhtml", XHTML_NS);
         if (news) {
             out.writeNamespace("news", NEWS_NS);
         }

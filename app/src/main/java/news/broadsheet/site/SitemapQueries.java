@@ -1,14 +1,19 @@
 package news.broadsheet.site;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.Translation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Read-only listings for sitemaps: every published story's address, last change and lead image,
- * in id order. Only the columns a sitemap needs, so 50,000 rows stay a small query.
+ * in id order, and the published language versions of translated stories. Only the columns a sitemap needs, so 50,000 rows stay a small query.
  */
 @Repository
 class SitemapQueries {
@@ -41,6 +46,24 @@ class SitemapQueries {
     List<Entry> publishedSince(Instant since, int limit) {
         return db.sql(SELECT + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT :limit")
                 .param("since", since.toEpochMilli()).param("limit", limit).query(this::entry).list();
+    }
+
+    /** Slug to the published versions of its story, for every story published in more than one language. */
+    Map<String, List<Translation>> publishedTranslations() {
+        Map<Long, List<Translation>> groups = new HashMap<>();
+        db.sql("""
+                SELECT a.translation_group, a.id, a.language, s.slug AS section_slug, a.slug, a.headline, a.status
+                FROM articles a JOIN sections s ON s.id = a.section_id
+                WHERE a.translation_group IS NOT NULL AND a.status = 'PUBLISHED' ORDER BY a.language, a.id""")
+                .query(rs -> {
+                    groups.computeIfAbsent(rs.getLong("translation_group"), g -> new ArrayList<>()).add(new Translation(rs.getLong("id"),
+                            rs.getString("language"), rs.getString("section_slug"), rs.getString("slug"), rs.getString("headline"),
+                            ArticleStatus.valueOf(rs.getString("status"))));
+                });
+        Map<String, List<Translation>> bySlug = new HashMap<>();
+        groups.values().stream().filter(versions -> versions.size() > 1)
+                .forEach(versions -> versions.forEach(v -> bySlug.put(v.slug(), versions)));
+        return bySlug;
     }
 
     Instant lastModified() {
