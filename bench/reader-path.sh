@@ -59,6 +59,10 @@ start_app "--logging.level.news.broadsheet.search=INFO"
 if [ "$articles" -gt 0 ]; then
   for _ in $(seq 1 1200); do grep -q 'Indexed [0-9,]* stories' "$work/app.log" && break; sleep 0.5; done
   grep 'Indexed [0-9,]* stories' "$work/app.log" | tail -1 | sed 's/.*: /search index: /'
+  # Generating and indexing are set-up, not serving: measure a server started on the filled data directory.
+  setup_rss_mb=$(( $(ps -o rss= -p "$app_pid") / 1024 ))
+  stop_app
+  start_app ""
 fi
 article_path=$(curl -s "http://127.0.0.1:$app_port/world" | grep -o 'href="/world/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
 curl -s -o "$work/www/article.html" "http://127.0.0.1:$app_port$article_path"
@@ -136,6 +140,7 @@ printf '\nratio broadsheet/nginx: %.2f   bare/nginx: %.2f   uncached/nginx: %.3f
   "$(echo "$(echo "${rps[uncached]}" | median) / $nginx_rps" | bc -l)"
 echo "256 connections: nginx $(echo "${rps[nginx-256]}" | median) req/s, errors: ${errors[nginx-256]:-none}"
 echo "256 connections: broadsheet $(echo "${rps[broadsheet-256]}" | median) req/s, errors: ${errors[broadsheet-256]:-none}"
+[ -n "${setup_rss_mb:-}" ] && echo "resident memory of the process that generated and indexed the articles: ${setup_rss_mb} MB"
 echo "resident memory after the runs: ${rss_mb} MB (${rss_split}; JVM flags: ${jvm_opts[*]}; articles requested: ${articles})"
 echo "start-up on the existing data directory: AOT cache ${startup_aot}; plain jar ${startup_jar}"
 echo "served by: $($plain_jar && echo plain jar || echo extracted jar + AOT cache)"

@@ -53,7 +53,8 @@ class SearchIndex implements Closeable {
     static final String TAG = "tag";
     static final String PUBLISHED = "published";
 
-    private static final double REBUILD_BUFFER_MB = 256;
+    /** Large flush buffers speed bulk loading, but on a small heap they push it to its limit and keep it there. */
+    private static final double REBUILD_BUFFER_MB = Math.min(256, Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024));
     private static final int REBUILD_BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
