@@ -158,7 +158,9 @@ public class Search {
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
         mlt.setMinWordLen(3);
-        mlt.setMaxQueryTerms(25);
+        // The fifteen most telling words: at a million stories each further word adds its postings to
+        // walk (25 words: related p99 6.8 ms; 15: 4.8 ms), and the words dropped are the weakest by tf-idf.
+        mlt.setMaxQueryTerms(15);
         mlt.setBoost(true);
         Query like = new BooleanQuery.Builder()
                 .add(mlt.like(likeText(searcher.storedFields().document(self.scoreDocs[0].doc), body)), Occur.MUST)
