@@ -120,11 +120,7 @@ class SitemapController {
                     out.writeAttribute("hreflang", alternate.hreflang());
                     out.writeAttribute("href", alternate.href());
                 }
-                if (e.leadSrc() != null) {
-                    out.writeStartElement("image", "image", IMAGE_NS);
-                    element(out, "image", IMAGE_NS, "loc", urls.absolute(e.leadSrc()));
-                    out.writeEndElement();
-                }
+                leadImage(out, e);
                 out.writeEndElement();
             }
             out.writeEndElement();
@@ -149,15 +145,19 @@ class SitemapController {
                 element(out, "news", NEWS_NS, "publication_date", w3c(e.published()));
                 element(out, "news", NEWS_NS, "title", e.headline());
                 out.writeEndElement();
-                if (e.leadSrc() != null) {
-                    out.writeStartElement("image", "image", IMAGE_NS);
-                    element(out, "image", IMAGE_NS, "loc", urls.absolute(e.leadSrc()));
-                    out.writeEndElement();
-                }
+                leadImage(out, e);
                 out.writeEndElement();
             }
             out.writeEndElement();
         });
+    }
+
+    private void leadImage(XMLStreamWriter out, SitemapQueries.Entry e) throws XMLStreamException {
+        if (e.leadSrc() != null) {
+            out.writeStartElement("image", "image", IMAGE_NS);
+            element(out, "image", IMAGE_NS, "loc", urls.absolute(e.leadSrc()));
+            out.writeEndElement();
+        }
     }
 
     private interface XmlBody {
