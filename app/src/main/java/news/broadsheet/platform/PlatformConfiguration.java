@@ -1,5 +1,6 @@
 package news.broadsheet.platform;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -36,12 +37,17 @@ class PlatformConfiguration implements WebMvcConfigurer {
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         // Uploads and their renditions get a random name when written and never change afterwards.
-        String uploads = properties.mediaDir().resolve("uploads").toUri().toString();
         registry.addResourceHandler("/media/uploads/**")
-                .addResourceLocations(uploads.endsWith("/") ? uploads : uploads + "/")
+                .addResourceLocations(directory(properties.mediaDir().resolve("uploads")))
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         registry.addResourceHandler("/media/**")
-                .addResourceLocations(properties.mediaDir().toUri().toString() + "/")
+                .addResourceLocations(directory(properties.mediaDir()))
                 .setCachePeriod(86_400);
+    }
+
+    /** A resource location must end in "/" to be read as a directory; a path's URI has one only if the directory exists yet. */
+    private static String directory(Path dir) {
+        String uri = dir.toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 }
