@@ -7,7 +7,8 @@
 #
 #   bench/ingest-poll.sh [-n FEEDS] [-m MINUTES] [-c CONCURRENCY] [-p PER_HOST] [-b]
 #
-# -b rebuilds the jar first (otherwise an existing app/target/broadsheet.jar is used).
+# -b rebuilds the jar first (otherwise an existing app/target/broadsheet.jar is used). The sources
+# are registered by ingest/BenchSources, which is not in the jar: bench/server.sh adds it.
 # JVM_OPTS overrides the server's JVM flags (default: the small-footprint flags from the README).
 # Needs: JDK 21+ and the sqlite3 command-line tool (Debian package sqlite3, installed if missing).
 set -euo pipefail
@@ -24,9 +25,10 @@ for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
 done
 JAVA="$JAVA_HOME/bin/java"
 command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
-if $build || [ ! -f app/target/broadsheet.jar ]; then ./mvnw -q -DskipTests package; fi
 
 work=$(mktemp -d /tmp/broadsheet-ingest-bench.XXXXXX)
+source bench/server.sh
+bench_server_build "$build" app/target/broadsheet.jar "$work"
 app_port=18090 farm_port=18091
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -37,7 +39,8 @@ pids+=("$!")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$farm_port/stats" >/dev/null && break; sleep 0.5; done
 
 cp app/target/broadsheet.jar "$work/" # a rebuild during the run must not pull the jar from under the server
-"$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$work/broadsheet.jar" --server.port=$app_port \
+bench_jar_launch "$work/broadsheet.jar"
+"$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED "${bench_launch[@]}" --server.port=$app_port \
   --broadsheet.data-dir="$work/data" --broadsheet.demo.enabled=false --logging.level.root=WARN \
   --broadsheet.bench.ingest-feeds="$feeds" --broadsheet.bench.ingest-feed-base="http://127.0.0.1:$farm_port/feed/" \
   --broadsheet.ingest.allow-private-hosts=127.0.0.1 --broadsheet.ingest.scan-interval=PT5S \

@@ -14,7 +14,9 @@
 # -B is readers.newsletter.batch-size (members per SMTP connection), -C readers.newsletter.connections.
 # -b rebuilds the jar first (otherwise an existing app/target/broadsheet.jar is used).
 # JVM_OPTS overrides the server's JVM flags (default: the small-footprint flags from the README);
-# JAR runs another build of the server (default: app/target/broadsheet.jar).
+# JAR runs another build of the server (default: app/target/broadsheet.jar). The members and the
+# story come from readers/BenchMembers, which is not in any jar: bench/server.sh adds the one
+# compiled in this checkout, so JAR must be a build it still compiles against.
 # Needs: JDK 21+ and the sqlite3 command-line tool (Debian package sqlite3, installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +33,10 @@ done
 JAVA="$JAVA_HOME/bin/java"
 command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
 jar=${JAR:-app/target/broadsheet.jar}
-if $build || [ ! -f "$jar" ]; then ./mvnw -q -DskipTests package; fi
 
 work=$(mktemp -d /tmp/broadsheet-newsletter-bench.XXXXXX)
+source bench/server.sh
+bench_server_build "$build" "$jar" "$work"
 app_port=18094 smtp_port=18095 stats_port=18096
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -44,8 +47,9 @@ pids+=("$!")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$stats_port/messages" >/dev/null && break; sleep 0.5; done
 
 cp "$jar" "$work/broadsheet.jar" # a rebuild during the run must not pull the jar from under the server
+bench_jar_launch "$work/broadsheet.jar"
 start_app() { # $1 = log file
-  "$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$work/broadsheet.jar" --server.port=$app_port \
+  "$JAVA" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED "${bench_launch[@]}" --server.port=$app_port \
     --broadsheet.data-dir="$work/data" --broadsheet.demo.enabled=false --logging.level.root=WARN \
     --spring.mail.host=127.0.0.1 --spring.mail.port=$smtp_port \
     --broadsheet.bench.newsletter-members="$members" --broadsheet.bench.newsletter-batch="$batch" \

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -17,14 +17,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Tests in a real browser: Debian's chromium driven by chromium-driver, headless. Where the
@@ -39,11 +40,6 @@ public abstract class BrowserTest extends IntegrationTest {
     private static String axeSource;
     protected static ChromeDriver browser;
 
-    @Autowired
-    private JdbcClient staffTable;
-    @Autowired
-    private PasswordEncoder passwordEncoder;
-
     @BeforeAll
     static void startBrowser() throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -54,7 +50,14 @@ public abstract class BrowserTest extends IntegrationTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--window-size=1280,1600",
+                // Positions are read right after a move; smooth scrolling would make every such read a race.
+                "--force-prefers-reduced-motion",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The browser's console log is where Chromium reports what a Content-Security-Policy refused.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(30));
@@ -75,21 +78,51 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Creates an editor account and signs the browser in through the newsroom's login form. */
     protected void signInAsEditor(String displayName) {
-        String email = "editor-" + UUID.randomUUID() + "@newsroom.example";
-        String password = "a long enough password";
-        staffTable.sql("INSERT INTO staff (email, display_name, role, password_hash, created_at) VALUES (:e, :n, 'EDITOR', :p, 0)")
-                .param("e", email).param("n", displayName).param("p", passwordEncoder.encode(password)).update();
+        signInAs("EDITOR", displayName);
+    }
+
+    /** Creates an account with the role (OWNER, ADMIN, EDITOR, AUTHOR, CONTRIBUTOR) and signs the browser in. */
+    protected void signInAs(String role, String displayName) {
+        String email = staffAccount(role, displayName);
         open("/newsroom/login");
         browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.name("password")).sendKeys(STAFF_PASSWORD);
         browser.findElement(By.name("password")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
+    }
+
+    /**
+     * What the page's Content-Security-Policy refused since the last call (reading the log empties
+     * it), as Chromium logged it: "Refused to execute inline event handler because it violates…".
+     */
+    public static List<String> contentSecurityPolicyViolations(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** The site scrolls smoothly; scroll at once first, or the click lands where the element is still on its way to. */
     protected static void click(WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
+    }
+
+    /** A small picture file (a lighthouse on a grey-blue ground) to upload, in an ImageIO format ("png", "jpeg"). */
+    protected static Path picture(int width, int height, String format) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x5b7083));
+        g.fillRect(0, 0, width, height);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(width * 15 / 32, height * 2 / 9, width / 16, height * 11 / 18);
+        g.dispose();
+        try {
+            Path file = Files.createTempFile("picture-", "." + format);
+            file.toFile().deleteOnExit();
+            javax.imageio.ImageIO.write(image, format, file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected void screenshot(String name) {

@@ -11,15 +11,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,8 +54,15 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** The password of every staff account {@link #editorAccount} makes. */
+    protected static final String STAFF_PASSWORD = "a long enough password";
+
     @LocalServerPort
     protected int port;
+    @Autowired
+    private JdbcClient staffTable;
+    @Autowired
+    private PasswordEncoder passwordEncoder;
 
     protected final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -58,17 +74,61 @@ public abstract class IntegrationTest {
         registry.add("broadsheet.data-dir", DATA_DIR::toString);
         registry.add("broadsheet.ingest.allow-private-hosts", () -> "127.0.0.1");
         registry.add("broadsheet.ingest.scan-interval", () -> "PT1H");
+        // The tests' own clients stand in for the reverse proxy; any other loopback address is a stranger.
+        registry.add("broadsheet.proxy.trusted-proxies", () -> "127.0.0.1");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestSmtp::port);
         String url = System.getProperty("broadsheet.test.datasource-url", "");
         if (!url.isBlank()) {
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.flyway.clean-disabled", () -> "false");
+            if (SCHEMA_EMPTIED.compareAndSet(false, true)) {
+                emptySchema(url);
+            }
+            registry.add("spring.datasource.url", () -> relayed(url));
+        }
+    }
+
+    /**
+     * The application reaches PostgreSQL through a relay, so that a test can take the database
+     * away as a restart would (DatabaseBlipTest); null on SQLite.
+     */
+    protected static volatile TcpProxy databaseRelay;
+
+    private static synchronized String relayed(String url) {
+        URI server = URI.create(url.substring("jdbc:".length()));
+        if (databaseRelay == null) {
+            databaseRelay = new TcpProxy(server.getHost(), server.getPort());
+        }
+        return url.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + databaseRelay.port());
+    }
+
+    /** Once per run: a test with a context of its own must not empty the schema under the shared one. */
+    private static final AtomicBoolean SCHEMA_EMPTIED = new AtomicBoolean();
+
+    /** A PostgreSQL test database outlives the run; every run starts from an empty schema and the application's own migration path. */
+    private static void emptySchema(String url) {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot empty the PostgreSQL test database", e);
         }
     }
 
     public static boolean onPostgres() {
         return !System.getProperty("broadsheet.test.datasource-url", "").isBlank();
+    }
+
+    /** Creates an editor's staff account with {@link #STAFF_PASSWORD}; answers its email address. */
+    protected String editorAccount(String displayName) {
+        return staffAccount("EDITOR", displayName);
+    }
+
+    /** An account with the role (OWNER, ADMIN, EDITOR, AUTHOR, CONTRIBUTOR) and {@link #STAFF_PASSWORD}; returns its email. */
+    protected String staffAccount(String role, String displayName) {
+        String email = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@newsroom.example";
+        staffTable.sql("INSERT INTO staff (email, display_name, role, password_hash, created_at) VALUES (:e, :n, :r, :p, 0)")
+                .param("e", email).param("n", displayName).param("r", role).param("p", passwordEncoder.encode(STAFF_PASSWORD)).update();
+        return email;
     }
 
     protected HttpResponse<String> get(String path) {

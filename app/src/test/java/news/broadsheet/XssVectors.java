@@ -31,7 +31,11 @@ public final class XssVectors {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    /** Fails if the page opened a dialog or set the flag the vectors aim for. */
+    /**
+     * Fails if the page opened a dialog or set the flag the vectors aim for, or if only the
+     * Content-Security-Policy stopped a script: the sanitizer is meant to stop it first, and a
+     * refused script would otherwise pass unseen.
+     */
     public static void assertNoScriptRan(WebDriver browser, String page) {
         try {
             String text = browser.switchTo().alert().getText();
@@ -42,6 +46,11 @@ public final class XssVectors {
         Object flag = ((JavascriptExecutor) browser).executeScript("return typeof window.__pwned");
         if (!"undefined".equals(flag)) {
             throw new AssertionError("An injected script set window.__pwned on " + page);
+        }
+        List<String> refusedScripts = BrowserTest.contentSecurityPolicyViolations(browser).stream()
+                .filter(message -> message.contains("script-src")).toList();
+        if (!refusedScripts.isEmpty()) {
+            throw new AssertionError("Only the Content-Security-Policy stopped a script on " + page + ": " + refusedScripts);
         }
     }
 }

@@ -3,7 +3,11 @@ package news.broadsheet.content;
 import java.time.Duration;
 import java.time.Instant;
 
-/** {@code seoTitle} and {@code seoDescription} are empty unless the newsroom chose words for search results and shares. */
+/**
+ * {@code seoTitle} and {@code seoDescription} are empty unless the newsroom chose words for search results and shares.
+ * {@code bodyDocument} is the body as the editor's JSON ("" when it could not be held as one); when
+ * {@code bodyMarkdown} is empty it is the body's source (see {@link ArticleEdit#bodyDocument}).
+ */
 public record Article(
         long id,
         String slug,
@@ -22,7 +26,8 @@ public record Article(
         Instant scheduledAt,
         long version,
         String seoTitle,
-        String seoDescription) {
+        String seoDescription,
+        String bodyDocument) {
 
     /**
      * Changes this close to publication (the publication itself, a scheduler catching up, a typo

@@ -23,7 +23,8 @@ public class ArticleRepository {
             ArticleStatus.valueOf(rs.getString("status")), rs.getString("language"), rs.getString("canonical_url"),
             rs.getObject("lead_figure_id") == null ? null : rs.getLong("lead_figure_id"),
             Rows.instant(rs, "created_at"), Rows.instant(rs, "published_at"), Rows.instant(rs, "updated_at"),
-            Rows.instant(rs, "scheduled_at"), rs.getLong("version"), rs.getString("seo_title"), rs.getString("seo_description"));
+            Rows.instant(rs, "scheduled_at"), rs.getLong("version"), rs.getString("seo_title"), rs.getString("seo_description"),
+            rs.getString("body_document") == null ? "" : rs.getString("body_document"));
 
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.language,
@@ -49,8 +50,10 @@ public class ArticleRepository {
 
     /** Articles that may show figure {@code figureId}: as lead, or (to be confirmed by the caller) in the body. */
     List<Article> mayUseFigure(long figureId) {
-        return db.sql("SELECT * FROM articles WHERE lead_figure_id = :id OR body_markdown LIKE :reference ORDER BY id")
-                .param("id", figureId).param("reference", "%figure:" + figureId + "%").query(ARTICLE).list();
+        return db.sql("""
+                SELECT * FROM articles WHERE lead_figure_id = :id OR body_markdown LIKE :reference OR body_document LIKE :block ORDER BY id""")
+                .param("id", figureId).param("reference", "%figure:" + figureId + "%")
+                .param("block", "%\"figureId\":" + figureId + "%").query(ARTICLE).list();
     }
 
     /** The same body rendered again (a figure it shows changed); not an edit, so version and updated time stay. */
@@ -74,6 +77,12 @@ public class ArticleRepository {
         return db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " WHERE " + PUBLIC
                         + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
                 .param("limit", limit).query(SUMMARY).list();
+    }
+
+    /** The story as a card, if it is published now. */
+    public Optional<ArticleSummary> publishedSummary(long id) {
+        return db.sql("SELECT " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " WHERE " + PUBLIC + " AND a.id = :id")
+                .param("id", id).query(SUMMARY).optional();
     }
 
     public Page<ArticleSummary> publishedInSection(long sectionId, int page, int size) {
@@ -253,7 +262,7 @@ public class ArticleRepository {
                     .orElse(null);
             ArticleEdit edit = new ArticleEdit(article.slug(), article.sectionId(), article.headline(), article.standfirst(),
                     article.bodyMarkdown(), article.language(), article.leadFigureId(), authorIds, tagNames, embeds(id),
-                    attribution, extra.seoTitle(), extra.seoDescription());
+                    attribution, extra.seoTitle(), extra.seoDescription(), BodyDocuments.source(article.bodyMarkdown(), article.bodyDocument()));
             return new ArticleForEditing(article, edit, extra.createdBy());
         });
     }
@@ -271,15 +280,23 @@ public class ArticleRepository {
     boolean update(long id, long expectedVersion, ArticleEdit edit, String bodyHtml, Instant now) {
         return db.sql("""
                 UPDATE articles SET section_id = :section, headline = :headline, standfirst = :standfirst,
-                       body_markdown = :markdown, body_html = :html, language = :language, lead_figure_id = :lead,
+                       body_markdown = :markdown, body_document = :document, body_html = :html, language = :language, lead_figure_id = :lead,
                        seo_title = :seoTitle, seo_description = :seoDescription, updated_at = :now, version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("section", edit.sectionId()).param("headline", edit.headline()).param("standfirst", edit.standfirst())
-                .param("markdown", edit.bodyMarkdown()).param("html", bodyHtml).param("language", edit.language())
+                .param("markdown", edit.storedMarkdown()).param("document", edit.storedDocument())
+                .param("html", bodyHtml).param("language", edit.language())
                 .param("lead", edit.leadFigureId(), java.sql.Types.BIGINT).param("seoTitle", edit.seoTitle())
                 .param("seoDescription", edit.seoDescription()).param("now", now.toEpochMilli())
                 .param("id", id).param("version", expectedVersion)
                 .update() == 1;
+    }
+
+    /** The body of a draft just created from a Markdown draft, as the edit that made it has it. */
+    void replaceBody(long id, ArticleEdit edit, String bodyHtml) {
+        db.sql("UPDATE articles SET body_markdown = :markdown, body_document = :document, body_html = :html WHERE id = :id")
+                .param("markdown", edit.storedMarkdown()).param("document", edit.storedDocument()).param("html", bodyHtml)
+                .param("id", id).update();
     }
 
     /** Replaces authors, tags, embeds and attribution with the edit's. */
@@ -316,13 +333,14 @@ public class ArticleRepository {
 
     long insert(ArticleDraft draft, String bodyHtml, Instant now) {
         return db.sql("""
-                INSERT INTO articles (slug, section_id, headline, standfirst, body_markdown, body_html, status, language,
+                INSERT INTO articles (slug, section_id, headline, standfirst, body_markdown, body_document, body_html, status, language,
                                       canonical_url, lead_figure_id, created_at, published_at, updated_at, scheduled_at)
-                VALUES (:slug, :section, :headline, :standfirst, :markdown, :html, :status, :language,
+                VALUES (:slug, :section, :headline, :standfirst, :markdown, :document, :html, :status, :language,
                         :canonical, :lead, :now, :published, :updated, :scheduled)
                 RETURNING id""")
                 .param("slug", draft.slug()).param("section", draft.sectionId()).param("headline", draft.headline())
-                .param("standfirst", draft.standfirst()).param("markdown", draft.bodyMarkdown()).param("html", bodyHtml)
+                .param("standfirst", draft.standfirst()).param("markdown", draft.bodyMarkdown())
+                .param("document", MarkdownToDocument.json(draft.bodyMarkdown())).param("html", bodyHtml)
                 .param("status", draft.status().name()).param("language", draft.language())
                 .param("canonical", draft.canonicalUrl()).param("lead", draft.leadFigureId()).param("now", now.toEpochMilli())
                 .param("published", Rows.millis(draft.publishedAt())).param("updated", Rows.millis(draft.updatedAt()))

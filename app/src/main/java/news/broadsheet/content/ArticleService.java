@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import news.broadsheet.audit.Actor;
 import news.broadsheet.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,14 +20,17 @@ public class ArticleService {
     private final TagRepository tags;
     private final FigureRepository figures;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final DocumentRenderer documents = new DocumentRenderer();
     private final ChangeLog changes;
     private final ArticleRevisionRepository revisions;
     private final PublishingSchedule schedule;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, ChangeLog changes,
-                   ArticleRevisionRepository revisions, PublishingSchedule schedule, Clock clock, AuditLog audit) {
+                   ArticleRevisionRepository revisions, PublishingSchedule schedule, Clock clock, AuditLog audit,
+                   ApplicationEventPublisher events) {
         this.articles = articles;
         this.tags = tags;
         this.figures = figures;
@@ -35,6 +39,7 @@ public class ArticleService {
         this.schedule = schedule;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -169,9 +174,12 @@ public class ArticleService {
         if (articles.findBySlug(edit.slug()).isPresent()) {
             throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
         }
-        long id = create(new ArticleDraft(edit.slug(), edit.sectionId(), edit.headline(), edit.standfirst(), edit.bodyMarkdown(),
+        long id = create(new ArticleDraft(edit.slug(), edit.sectionId(), edit.headline(), edit.standfirst(), edit.storedMarkdown(),
                 edit.language(), null, edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), edit.attribution(),
                 ArticleStatus.DRAFT, null, null, null));
+        if (!edit.bodyDocument().isBlank()) {
+            articles.replaceBody(id, edit, render(edit));
+        }
         articles.setNewsroomColumns(id, edit.seoTitle(), edit.seoDescription(), createdBy);
         return id;
     }
@@ -197,7 +205,7 @@ public class ArticleService {
             throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
         }
         ArticleEdit normalized = keepAttributionRecord(normalized(edit), current.edit().attribution());
-        if (!articles.update(id, expectedVersion, normalized, render(normalized.bodyMarkdown(), normalized.embeds()), clock.instant())) {
+        if (!articles.update(id, expectedVersion, normalized, render(normalized), clock.instant())) {
             throw new EditConflictException(articles.forEditing(id).orElseThrow());
         }
         articles.replaceRelations(id, normalized, tags);
@@ -233,7 +241,7 @@ public class ArticleService {
         }
         if (target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED) {
             requireLeadAlt(article);
-            requireBodyAlt(article);
+            requireBodyAlt(current.edit());
         }
         Instant publishedAt = target == ArticleStatus.PUBLISHED && article.publishedAt() == null ? now : article.publishedAt();
         if (!articles.setStatus(id, expectedVersion, target, publishedAt, target == ArticleStatus.SCHEDULED ? scheduledAt : null, now)) {
@@ -283,7 +291,8 @@ public class ArticleService {
         ArticleEdit current = articles.forEditing(articleId).orElseThrow().edit();
         ArticleEdit restored = new ArticleEdit(revision.slug(), current.sectionId(), revision.headline(), revision.standfirst(),
                 revision.bodyMarkdown(), revision.language(), current.leadFigureId(), current.authorIds(), current.tagNames(),
-                current.embeds(), current.attribution(), revision.seoTitle(), revision.seoDescription());
+                current.embeds(), current.attribution(), revision.seoTitle(), revision.seoDescription(),
+                BodyDocuments.source(revision.bodyMarkdown(), revision.bodyDocument()));
         long version = update(articleId, expectedVersion, restored, editor);
         audit(Actor.current(), "article.revision-restored", articleId, "revision " + revisionId + " of " + revision.createdAt());
         return version;
@@ -295,6 +304,7 @@ public class ArticleService {
     }
 
     private void recordStatusChange(long id, ArticleStatus from, ArticleStatus to, ArticleEdit edit, String editor) {
+        events.publishEvent(new ArticleStatusChanged(id, from, to));
         if (to == ArticleStatus.PUBLISHED) {
             revisions.insert(id, edit, editor, "Published", clock.instant());
             changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, id);
@@ -322,13 +332,22 @@ public class ArticleService {
         }
     }
 
-    private void requireBodyAlt(Article article) {
-        for (long figureId : MarkdownRenderer.figureIds(article.bodyMarkdown())) {
-            if (figures.findById(figureId).map(f -> f.alt().isBlank()).orElse(false)) {
-                throw new IllegalArgumentException("Image " + figureId + " in the body needs alt text before the article can be published "
-                        + "(add it in the media library).");
+    private void requireBodyAlt(ArticleEdit edit) {
+        for (long figureId : figureIds(edit.storedMarkdown(), edit.bodyDocument())) {
+            Optional<Figure> figure = figures.findById(figureId).filter(f -> f.alt().isBlank());
+            if (figure.isPresent()) {
+                String caption = figure.get().caption();
+                String name = caption.isBlank() ? figure.get().src().replaceFirst(".*/", "") : caption;
+                throw new IllegalArgumentException("The image \u201c" + name + "\u201d (number " + figureId + ") in the body needs alt text "
+                        + "before the article can be published: say what it shows in its alt text field in the editor, or in the media library.");
             }
         }
+    }
+
+    /** The library figures a stored body places, from its source. */
+    static java.util.Set<Long> figureIds(String markdown, String document) {
+        String source = BodyDocuments.source(markdown, document);
+        return source.isBlank() ? MarkdownRenderer.figureIds(markdown) : BodyDocumentJson.read(source).figureIds();
     }
 
     private static String label(ArticleStatus status) {
@@ -355,14 +374,16 @@ public class ArticleService {
             return edit;
         }
         return new ArticleEdit(edit.slug(), edit.sectionId(), edit.headline(), edit.standfirst(), edit.bodyMarkdown(), edit.language(),
-                edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), existing, edit.seoTitle(), edit.seoDescription());
+                edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), existing, edit.seoTitle(), edit.seoDescription(),
+                edit.bodyDocument());
     }
 
     private static ArticleEdit normalized(ArticleEdit edit) {
         return new ArticleEdit(edit.slug(), edit.sectionId(), edit.headline().strip(),
                 edit.standfirst() == null ? "" : edit.standfirst().strip(), edit.bodyMarkdown() == null ? "" : edit.bodyMarkdown(),
                 language(edit.language()), edit.leadFigureId(), edit.authorIds(), edit.tagNames(), edit.embeds(), edit.attribution(),
-                edit.seoTitle() == null ? "" : edit.seoTitle().strip(), edit.seoDescription() == null ? "" : edit.seoDescription().strip());
+                edit.seoTitle() == null ? "" : edit.seoTitle().strip(), edit.seoDescription() == null ? "" : edit.seoDescription().strip(),
+                edit.bodyDocument());
     }
 
     private static String language(String tag) {
@@ -371,7 +392,28 @@ public class ArticleService {
 
     /** The body as readers see it, rendered by the same code for preview and publication. */
     public String render(String bodyMarkdown, List<Embed> embeds) {
-        return markdown.render(bodyMarkdown, new MarkdownRenderer.References() {
+        return markdown.render(bodyMarkdown, references(embeds));
+    }
+
+    /** An edit's body as readers will see it (preview and save), from its source. */
+    public String render(ArticleEdit edit) {
+        return edit.bodyDocument().isBlank() ? render(edit.bodyMarkdown(), edit.embeds())
+                : render(BodyDocumentJson.read(edit.bodyDocument()), edit.embeds());
+    }
+
+    /** A stored article's body rendered again from its source (a figure it shows changed). */
+    String renderStored(Article article, List<Embed> embeds) {
+        String document = BodyDocuments.source(article.bodyMarkdown(), article.bodyDocument());
+        return document.isBlank() ? render(article.bodyMarkdown(), embeds) : render(BodyDocumentJson.read(document), embeds);
+    }
+
+    /** A body document as readers see it: the same HTML its Markdown gave. */
+    String render(BodyDocument document, List<Embed> embeds) {
+        return documents.render(document, references(embeds));
+    }
+
+    private MarkdownRenderer.References references(List<Embed> embeds) {
+        return new MarkdownRenderer.References() {
             @Override
             public Optional<Figure> figure(long id) {
                 return figures.findById(id);
@@ -386,7 +428,7 @@ public class ArticleService {
             public List<Rendition> renditions(long figureId) {
                 return figures.renditions(figureId);
             }
-        });
+        };
     }
 
     private static ArticleDraft normalized(ArticleDraft draft) {

@@ -36,7 +36,7 @@ public class FigureService {
             return false;
         }
         List<Article> candidates = articles.mayUseFigure(figureId);
-        List<Article> inBody = candidates.stream().filter(a -> MarkdownRenderer.figureIds(a.bodyMarkdown()).contains(figureId)).toList();
+        List<Article> inBody = candidates.stream().filter(a -> ArticleService.figureIds(a.bodyMarkdown(), a.bodyDocument()).contains(figureId)).toList();
         List<Article> showing = candidates.stream()
                 .filter(a -> inBody.contains(a) || Long.valueOf(figureId).equals(a.leadFigureId())).toList();
         if (alt.isBlank() && showing.stream().anyMatch(a -> a.status() == ArticleStatus.PUBLISHED || a.status() == ArticleStatus.SCHEDULED)) {
@@ -45,7 +45,7 @@ public class FigureService {
         }
         figures.describe(figureId, alt.strip(), caption.strip(), credit.strip());
         for (Article article : inBody) {
-            articles.replaceBodyHtml(article.id(), articleService.render(article.bodyMarkdown(), articles.embeds(article.id())));
+            articles.replaceBodyHtml(article.id(), articleService.renderStored(article, articles.embeds(article.id())));
         }
         for (Article article : showing) {
             if (article.status() == ArticleStatus.PUBLISHED) {

@@ -25,16 +25,20 @@ public final class HtmlSanitizer {
             if (tagName.equals("img") && attr.getKey().equals("srcset")) {
                 return LOCAL_SRCSET.matcher(attr.getValue()).matches();
             }
+            // Only a player address the registry would make: stored HTML from elsewhere cannot pick what readers frame.
+            if (tagName.equals("aside") && attr.getKey().equals("data-player")) {
+                return EmbedProviders.isPlayerAddress(attr.getValue());
+            }
             if (tagName.equals("img") && attr.getKey().equals("sizes")) {
                 return LOCAL_SRCSET.matcher(el.attr("srcset")).matches() && attr.getValue().matches("[a-z0-9 ().:,+-]{1,200}");
             }
             return super.isSafeAttribute(tagName, el, attr);
         }
     }
-            .addTags("figure", "figcaption", "aside", "span", "small", "hr", "abbr", "time")
+            .addTags("figure", "figcaption", "aside", "span", "small", "hr", "abbr", "time", "s")
             .addAttributes("figure", "class")
             .addAttributes("figcaption", "class")
-            .addAttributes("aside", "class", "aria-label")
+            .addAttributes("aside", "class", "aria-label", "data-player")
             .addAttributes("span", "class", "lang", "dir")
             .addAttributes("small", "class")
             .addAttributes("p", "dir", "lang")

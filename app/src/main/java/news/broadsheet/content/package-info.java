@@ -1,7 +1,10 @@
 /**
  * The newsroom's domain: sections, articles, authors, tags, figures, embeds, sources and
  * attributions, site settings. Owns their tables, their rules (slugs, statuses, which
- * articles are public) and turning Markdown into the one sanitized HTML allow-list.
+ * articles are public) and turning Markdown, and the body documents the editor saves
+ * ({@code BodyDocument}, converted from Markdown by {@code MarkdownToDocument}), into the one sanitized HTML allow-list.
+ * A body has one source: its Markdown while it has any (older stories, saves without JavaScript),
+ * else the editor's document, saved with empty Markdown ({@code ArticleEdit#bodyDocument}).
  * Also which articles are language versions of one story ({@code Translations}), the article
  * workflow (which status may follow which), optimistic locking on {@code articles.version},
  * revisions of published articles, figures' renditions and their srcset, keeping figures' words

@@ -34,6 +34,8 @@ import news.broadsheet.ingest.IngestViews.SourceSettingsForm;
 import news.broadsheet.ingest.IngestViews.SourceRow;
 import news.broadsheet.newsroom.NewsroomViews.Csrf;
 import news.broadsheet.platform.RateLimiter;
+import news.broadsheet.newsroom.StaffOnly;
+import news.broadsheet.newsroom.StaffRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -44,8 +46,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The ingest desk's screens under /newsroom/ingest; only editors and above get here (see SecurityConfiguration). */
+/** The ingest desk's screens under /newsroom/ingest; only editors and above get here ({@code StaffOnly} below). */
 @Controller
+@StaffOnly(StaffRole.EDITOR)
 class IngestController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ingest columns of {@code sources} (added by V40): feed settings and poll state. The row
+ * The ingest columns of {@code sources} (added by V11__ingest): feed settings and poll state. The row
  * itself is created through {@code content.SourceRepository}, which owns a source's identity.
  */
 @Repository

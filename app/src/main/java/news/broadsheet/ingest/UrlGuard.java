@@ -1,10 +1,10 @@
 package news.broadsheet.ingest;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,22 +72,74 @@ final class UrlGuard {
         return addresses;
     }
 
+    /**
+     * Every range in IANA's IPv4 and IPv6 special-purpose address registries, whether or not the
+     * registry calls it globally reachable: a feed has no business on any of them, and translation
+     * prefixes (NAT64, 6to4, Teredo, IPv4-compatible) can carry a private IPv4 address inside.
+     */
+    static final List<String> SPECIAL_PURPOSE = List.of(
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24",
+            "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+            "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
+            "::/96", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001::/32",
+            "2001:2::/48", "2001:10::/28", "2001:20::/28", "2001:db8::/32", "2002::/16", "2620:4f:8000::/48",
+            "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
+
+    private record Range(byte[] prefix, int bits) {
+        boolean contains(byte[] address) {
+            if (address.length != prefix.length) {
+                return false;
+            }
+            int whole = bits / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            int remainder = bits % 8;
+            if (remainder == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - remainder)) & 0xff;
+            return (address[whole] & mask) == (prefix[whole] & mask);
+        }
+    }
+
+    private static final List<Range> RANGES = SPECIAL_PURPOSE.stream().map(UrlGuard::range).toList();
+
+    static Range range(String cidr) {
+        int slash = cidr.indexOf('/');
+        String literal = cidr.substring(0, slash);
+        byte[] prefix;
+        try {
+            // Literals only: getByName parses them without a lookup.
+            prefix = InetAddress.getByName(literal).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(cidr, e);
+        }
+        if (literal.contains(":") && prefix.length == 4) {
+            // The JDK turns ::ffff:a.b.c.d into an IPv4 address; the range itself is IPv6.
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(prefix, 0, mapped, 12, 4);
+            prefix = mapped;
+        }
+        int bits = Integer.parseInt(cidr.substring(slash + 1));
+        if (bits > prefix.length * 8) {
+            throw new IllegalArgumentException(cidr + ": prefix longer than the address");
+        }
+        return new Range(prefix, bits);
+    }
+
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
+        byte[] bytes = address.getAddress();
+        for (Range range : RANGES) {
+            if (range.contains(bytes)) {
+                return false;
+            }
         }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            // Unique local (fc00::/7) is IPv6's private range; the JDK only knows the old fec0::/10.
-            return (b[0] & 0xfe) != 0xfc;
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first != 0                                       // "this network"
-                && !(first == 100 && second >= 64 && second < 128)  // carrier-grade NAT
-                && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                && !(first == 198 && (second == 18 || second == 19))    // benchmarking
-                && first < 240;                                      // reserved, broadcast
+        return true;
     }
 }

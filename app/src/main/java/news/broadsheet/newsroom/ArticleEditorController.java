@@ -21,8 +21,10 @@ import news.broadsheet.content.ArticleRevisionRepository;
 import news.broadsheet.content.ArticleService;
 import news.broadsheet.content.ArticleStatus;
 import news.broadsheet.content.AuthorRepository;
+import news.broadsheet.content.BodyDocuments;
 import news.broadsheet.content.EditConflictException;
 import news.broadsheet.content.Embed;
+import news.broadsheet.content.Figure;
 import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.FigureService;
 import news.broadsheet.content.SectionRepository;
@@ -30,6 +32,7 @@ import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.content.SourceRepository;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,6 +54,7 @@ import news.broadsheet.newsroom.NewsroomViews.MediaPage;
 import news.broadsheet.newsroom.NewsroomViews.Option;
 import news.broadsheet.newsroom.NewsroomViews.RevisionRow;
 import news.broadsheet.newsroom.NewsroomViews.RevisionsPage;
+import news.broadsheet.newsroom.NewsroomViews.StoredBody;
 
 /**
  * The article editor: write, preview, autosave, move through the workflow, revisions, and the
@@ -72,10 +76,12 @@ class ArticleEditorController {
     private final MediaUploads uploads;
     private final FigureService figureService;
     private final DraftStash stash;
+    private final WorkflowNotices notices;
 
     ArticleEditorController(ArticleService articles, ArticleRevisionRepository revisions, SectionRepository sections,
                             AuthorRepository authors, FigureRepository figures, SourceRepository sources,
-                            SettingsRepository settings, MediaUploads uploads, FigureService figureService, DraftStash stash) {
+                            SettingsRepository settings, MediaUploads uploads, FigureService figureService, DraftStash stash,
+                            WorkflowNotices notices) {
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -86,13 +92,14 @@ class ArticleEditorController {
         this.uploads = uploads;
         this.figureService = figureService;
         this.stash = stash;
+        this.notices = notices;
     }
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom/articles/new")
     String newArticle(@AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request, Model model) {
         ArticleFields empty = new ArticleFields("", "", "", "", "", "en", "",
-                me.authorId() == null ? List.of() : List.of(me.authorId().toString()), "", "", "", "", "", "", "0");
+                me.authorId() == null ? List.of() : List.of(me.authorId().toString()), "", "", "", "", "", "", "0", "");
         return editor(model, request, null, empty, List.of(), "", null, null, me);
     }
 
@@ -116,7 +123,18 @@ class ArticleEditorController {
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom/articles/{id}")
     String edit(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, HttpServletRequest request, Model model) {
-        ArticleForEditing article = editable(me, id);
+        ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!Workflow.canEdit(me, article)) {
+            if (!Workflow.canRead(me, article)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            }
+            String href = sections.findById(article.article().sectionId())
+                    .map(s -> "/" + s.slug() + "/" + article.article().slug()).orElse("");
+            String status = article.article().status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            model.addAttribute("page", new NewsroomViews.ReadOnlyStory(article.article().headline(), article.article().standfirst(),
+                    status, article.article().status() == ArticleStatus.PUBLISHED ? href : "", article.article().bodyHtml()));
+            return "newsroom/story-read-only";
+        }
         String notice = request.getParameter("saved") != null ? "Saved." : request.getParameter("moved") != null ? "Status changed." : "";
         return editor(model, request, article, fields(article), List.of(), notice, null, null, me);
     }
@@ -131,7 +149,7 @@ class ArticleEditorController {
         List<String> errors = new ArrayList<>();
         ArticleEdit edit = toEdit(fields, errors);
         if (errors.isEmpty() && form.containsKey("preview")) {
-            return editor(model, request, article, fields, errors, "", null, articles.render(edit.bodyMarkdown(), edit.embeds()), me);
+            return editor(model, request, article, fields, errors, "", null, articles.render(edit), me);
         }
         if (errors.isEmpty()) {
             try {
@@ -176,7 +194,8 @@ class ArticleEditorController {
     @PostMapping("/newsroom/articles/{id}/status")
     String changeStatus(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
                         @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String scheduledAt,
-                        @RequestParam(defaultValue = "-1") String version, HttpServletRequest request, Model model) {
+                        @RequestParam(defaultValue = "-1") String version, @RequestParam(defaultValue = "") String reason,
+                        HttpServletRequest request, Model model) {
         ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ArticleStatus to = Arrays.stream(ArticleStatus.values()).filter(s -> s.name().equals(target)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
@@ -184,8 +203,14 @@ class ArticleEditorController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         try {
+            if (to == ArticleStatus.DRAFT && article.article().status() == ArticleStatus.IN_REVIEW
+                    && (reason.isBlank() || reason.length() > StoryNotes.MAX_LENGTH)) {
+                throw new IllegalArgumentException("Say why the story goes back to draft (up to " + StoryNotes.MAX_LENGTH
+                        + " characters): its writer gets the reason by email.");
+            }
             Instant when = to == ArticleStatus.SCHEDULED ? parseLocal(scheduledAt) : null;
             articles.changeStatus(id, parseLong(version, -1), to, when, me.displayName());
+            notices.moved(article, to, reason.strip(), me);
             return "redirect:/newsroom/articles/" + id + "?moved";
         } catch (EditConflictException e) {
             return editor(model, request, e.current(), fields(e.current()),
@@ -214,9 +239,11 @@ class ArticleEditorController {
             ArticleRevision a = revisions.find(id, from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             ArticleRevision b = revisions.find(id, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             diffTitle = "Changes from revision " + a.id() + " to revision " + b.id();
-            diff = LineDiff.diff("# " + a.headline() + "\n\n" + a.standfirst() + "\n\n" + a.bodyMarkdown(),
-                            "# " + b.headline() + "\n\n" + b.standfirst() + "\n\n" + b.bodyMarkdown()).stream()
-                    .map(l -> new DiffLine(l.kind().name().toLowerCase(Locale.ROOT), l.text())).toList();
+            diff = WordDiff.diff("# " + a.headline() + "\n\n" + a.standfirst() + "\n\n" + a.bodyText(),
+                            "# " + b.headline() + "\n\n" + b.standfirst() + "\n\n" + b.bodyText()).stream()
+                    .map(l -> new DiffLine(l.kind().name().toLowerCase(Locale.ROOT), l.segments().stream()
+                            .map(w -> new NewsroomViews.DiffWord(w.kind().name().toLowerCase(Locale.ROOT), w.text())).toList()))
+                    .toList();
         }
         model.addAttribute("page", new RevisionsPage(NewsroomController.csrf(request), id, article.article().headline(),
                 Long.toString(article.article().version()), rows, me.atLeast(StaffRole.EDITOR), diffTitle, diff));
@@ -239,7 +266,7 @@ class ArticleEditorController {
         }
     }
 
-    /** The form that was posted when the session had expired, back in the editor, ready to be saved. */
+    /** The form that was posted when the session had expired or the database was down, back in the editor, ready to be saved. */
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @GetMapping("/newsroom/recovered/{stashId}")
     String recovered(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String stashId, HttpServletRequest request, Model model) {
@@ -247,7 +274,9 @@ class ArticleEditorController {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         kept.fields().forEach(form::put);
         ArticleFields fields = fields(form);
-        String notice = "Your session had expired before this was saved. Here is your text, not yet saved: check it and save.";
+        String notice = request.getParameter("outage") != null
+                ? "The database did not answer when you saved. Here is your text, not yet saved: check it and save."
+                : "Your session had expired before this was saved. Here is your text, not yet saved: check it and save.";
         String idPart = kept.target().substring("/newsroom/articles".length());
         if (idPart.isEmpty()) {
             return editor(model, request, null, fields, List.of(), notice, null, null, me);
@@ -286,14 +315,69 @@ class ArticleEditorController {
                   @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
                   HttpServletRequest request, Model model) throws IOException {
         try {
-            if (file != null && file.getSize() > uploads.maxBytes()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "The file is %.1f MB; the limit is %.1f MB.",
-                        file.getSize() / 1_048_576.0, uploads.maxBytes() / 1_048_576.0));
-            }
+            checkSize(file);
             uploads.store(file == null ? new byte[0] : file.getBytes(), alt, caption, credit);
             return "redirect:/newsroom/media?uploaded";
         } catch (IllegalArgumentException e) {
             return mediaPage(me, request, model, "", List.of(e.getMessage()));
+        }
+    }
+
+    /** A library image as the body editor shows it. */
+    record FigureJson(long id, String src, String alt, String caption, String credit) {
+        static FigureJson of(Figure f) {
+            return new FigureJson(f.id(), f.src(), f.alt(), f.caption(), f.credit());
+        }
+    }
+
+    record Problem(String error) {
+    }
+
+    /** The newest library images, for the editor's "image from library". */
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @GetMapping(path = "/newsroom/media/library", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<FigureJson>> library() {
+        return ResponseEntity.ok(figures.recent(60).stream().map(FigureJson::of).toList());
+    }
+
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @GetMapping(path = "/newsroom/media/{figureId}/details", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<FigureJson> figureDetails(@PathVariable long figureId) {
+        return ResponseEntity.of(figures.findById(figureId).map(FigureJson::of));
+    }
+
+    /** {@link #describeFigure} for the editor's figure block: the saved words, or the reason in {@code error}. */
+    @StaffOnly(StaffRole.AUTHOR)
+    @PostMapping(path = "/newsroom/media/{figureId}/details", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> describeFigureJson(@PathVariable long figureId, @RequestParam(defaultValue = "") String alt,
+                                         @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit) {
+        try {
+            if (!figureService.describe(figureId, alt, caption, credit)) {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("This image is no longer in the media library."));
+            }
+            return ResponseEntity.ok(FigureJson.of(figures.findById(figureId).orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableContent().body(new Problem(e.getMessage()));
+        }
+    }
+
+    /** {@link #upload} for the editor (file picker, paste, drop): the new figure, or the reason in {@code error}. */
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping(path = "/newsroom/media/upload", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> uploadJson(@RequestParam(required = false) MultipartFile file) throws IOException {
+        try {
+            checkSize(file);
+            MediaUploads.Stored stored = uploads.store(file == null ? new byte[0] : file.getBytes(), "", "", "");
+            return ResponseEntity.ok(FigureJson.of(figures.findById(stored.figureId()).orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableContent().body(new Problem(e.getMessage()));
+        }
+    }
+
+    private void checkSize(MultipartFile file) {
+        if (file != null && file.getSize() > uploads.maxBytes()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The file is %.1f MB; the limit is %.1f MB.",
+                    file.getSize() / 1_048_576.0, uploads.maxBytes() / 1_048_576.0));
         }
     }
 
@@ -345,7 +429,8 @@ class ArticleEditorController {
                 .map(s -> new Option(Long.toString(s.id()), s.name(), Long.toString(s.id()).equals(fields.sourceId()))).toList();
         model.addAttribute("page", new EditorPage(NewsroomController.csrf(request), article == null ? null : article.article().id(),
                 status, href, fields, sectionOptions, authorOptions, figureOptions, sourceOptions, errors, notice, theirs,
-                previewHtml, actions, canSchedule));
+                previewHtml, actions, canSchedule, article == null ? StoredBody.NONE
+                        : new StoredBody(article.article().bodyDocument(), article.article().bodyHtml())));
         return "newsroom/editor";
     }
 
@@ -363,7 +448,8 @@ class ArticleEditorController {
         return new ArticleFields(first(form, "slug"), first(form, "sectionId"), first(form, "headline"), first(form, "standfirst"),
                 first(form, "body"), first(form, "language"), first(form, "leadFigureId"),
                 form.getOrDefault("authorIds", List.of()), first(form, "tags"), first(form, "embeds"), first(form, "sourceId"),
-                first(form, "originalUrl"), first(form, "seoTitle"), first(form, "seoDescription"), first(form, "version"));
+                first(form, "originalUrl"), first(form, "seoTitle"), first(form, "seoDescription"), first(form, "version"),
+                first(form, "bodyDocument"));
     }
 
     private static ArticleFields fields(ArticleForEditing article) {
@@ -373,7 +459,7 @@ class ArticleEditorController {
                 String.join(", ", e.tagNames()), String.join("\n", e.embeds().stream().map(Embed::url).toList()),
                 e.attribution() == null ? "" : Long.toString(e.attribution().sourceId()),
                 e.attribution() == null ? "" : e.attribution().originalUrl(), e.seoTitle(), e.seoDescription(),
-                Long.toString(article.article().version()));
+                Long.toString(article.article().version()), e.bodyDocument());
     }
 
     /** Turns what was typed into an edit, collecting every problem in words the writer can act on. */
@@ -404,8 +490,20 @@ class ArticleEditorController {
                 errors.add("The tag \u201c" + tag + "\u201d needs at least one letter or digit.");
             }
         }
+        String document = "";
+        List<String> embedUrls = Arrays.asList(f.embeds().split("\r?\n"));
+        if (!f.bodyDocument().isBlank()) {
+            try {
+                document = BodyDocuments.canonical(f.bodyDocument());
+                // The editor owns the body: its embed blocks are the article's embeds.
+                embedUrls = BodyDocuments.embedUrls(document);
+            } catch (IllegalArgumentException e) {
+                errors.add("The body could not be saved as it is (" + e.getMessage() + ") Nothing was saved; your text is still in "
+                        + "the editor. Undo the last change and save again, or copy your text somewhere safe and reload the page.");
+            }
+        }
         List<Embed> embeds = new ArrayList<>();
-        for (String line : f.embeds().split("\r?\n")) {
+        for (String line : embedUrls) {
             String url = line.strip();
             if (url.isEmpty()) {
                 continue;
@@ -431,7 +529,7 @@ class ArticleEditorController {
             errors.add("Keep the search description under 300 characters.");
         }
         return errors.isEmpty() ? new ArticleEdit(slug, sectionId, headline, f.standfirst(), f.body(), f.language(), lead,
-                authorIds, tags, embeds, attribution, f.seoTitle(), f.seoDescription()) : null;
+                authorIds, tags, embeds, attribution, f.seoTitle(), f.seoDescription(), document) : null;
     }
 
     private Instant parseLocal(String value) {

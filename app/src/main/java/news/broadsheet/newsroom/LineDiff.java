@@ -18,25 +18,28 @@ final class LineDiff {
     }
 
     static List<Line> diff(String before, String after) {
-        String[] a = before.split("\r?\n", -1);
-        String[] b = after.split("\r?\n", -1);
-        int[][] common = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+        return diff(List.of(before.split("\r?\n", -1)), List.of(after.split("\r?\n", -1)));
+    }
+
+    /** The same comparison for any pieces of text: lines here, words in {@link WordDiff}. */
+    static List<Line> diff(List<String> a, List<String> b) {
+        int[][] common = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<Line> lines = new ArrayList<>();
         int i = 0;
         int j = 0;
-        while (i < a.length || j < b.length) {
-            if (i < a.length && j < b.length && a[i].equals(b[j])) {
-                lines.add(new Line(Kind.SAME, a[i++]));
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+                lines.add(new Line(Kind.SAME, a.get(i++)));
                 j++;
-            } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add(new Line(Kind.ADDED, b[j++]));
+            } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
+                lines.add(new Line(Kind.ADDED, b.get(j++)));
             } else {
-                lines.add(new Line(Kind.REMOVED, a[i++]));
+                lines.add(new Line(Kind.REMOVED, a.get(i++)));
             }
         }
         return lines;

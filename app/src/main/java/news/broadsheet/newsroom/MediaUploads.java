@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import news.broadsheet.platform.Tokens;
 import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.Rendition;
 import news.broadsheet.platform.BroadsheetProperties;

@@ -8,5 +8,5 @@ import java.lang.annotation.Target;
 /** A newsroom handler anyone may reach: sign-in, and the pages one-time links lead to. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@interface OpenToAll {
+public @interface OpenToAll {
 }

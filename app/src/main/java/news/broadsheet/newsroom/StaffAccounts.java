@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import news.broadsheet.platform.Tokens;
 import news.broadsheet.audit.Actor;
 import news.broadsheet.audit.AuditLog;
 import news.broadsheet.content.AuthorRepository;
@@ -111,6 +112,41 @@ public class StaffAccounts implements UserDetailsService {
         audit.record(Actor.current(), "staff.invited", new AuditLog.Subject("staff", "", displayName.strip()),
                 "as " + role.name().toLowerCase(Locale.ROOT));
         return token;
+    }
+
+    List<StaffRepository.PendingInvitation> pendingInvitations() {
+        return staff.pendingInvitations(clock.instant());
+    }
+
+    /**
+     * A fresh link for a pending invitation (only the hash of the first one is stored, so it
+     * cannot be sent again); the old links stop working. Empty when nothing is pending.
+     */
+    @Transactional
+    Optional<String> reissueInvitation(StaffRole by, String email) {
+        var pending = staff.pendingInvitations(clock.instant()).stream().filter(i -> i.email().equals(email)).findFirst();
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!grantableBy(by).contains(pending.get().role())) {
+            throw new IllegalArgumentException("You cannot invite someone as " + pending.get().role().label().toLowerCase(Locale.ROOT) + ".");
+        }
+        staff.withdrawInvitations(email);
+        String token = Tokens.random();
+        staff.insertToken(Tokens.hash(token), INVITATION, clock.instant().plus(INVITATION_LIFETIME),
+                new StaffRepository.TokenGrant(email, pending.get().displayName(), pending.get().role()));
+        audit.record(Actor.current(), "staff.invitation-resent", new AuditLog.Subject("staff", "", pending.get().displayName()), email);
+        return Optional.of(token);
+    }
+
+    /** Withdraws the pending invitations for the address; false when there were none. */
+    @Transactional
+    boolean revokeInvitation(String email) {
+        if (staff.withdrawInvitations(email) == 0) {
+            return false;
+        }
+        audit.record(Actor.current(), "staff.invitation-revoked", new AuditLog.Subject("staff", "", email), "");
+        return true;
     }
 
     Optional<StaffRepository.TokenGrant> invitation(String token) {

@@ -1,6 +1,8 @@
 package news.broadsheet.newsroom;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import news.broadsheet.newsroom.NewsroomViews.InvitationRow;
+import news.broadsheet.newsroom.NewsroomViews.RoleChoice;
 import news.broadsheet.newsroom.NewsroomViews.SimpleForm;
 import news.broadsheet.newsroom.NewsroomViews.StaffPage;
 import news.broadsheet.newsroom.NewsroomViews.StaffRow;
@@ -36,6 +40,8 @@ class StaffController {
     private final StaffMail mail;
     private final SettingsRepository settings;
     private final RateLimiter limiter;
+
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     StaffController(StaffAccounts accounts, StaffMail mail, SettingsRepository settings, RateLimiter limiter) {
         this.accounts = accounts;
@@ -79,6 +85,36 @@ class StaffController {
             }
         }
         return staffPage(me, request, model, "", errors);
+    }
+
+    @StaffOnly(StaffRole.ADMIN)
+    @PostMapping("/newsroom/staff/invitations/resend")
+    String resendInvitation(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String email,
+                            HttpServletRequest request, Model model) {
+        String address = StaffAccounts.normalizeEmail(email);
+        try {
+            var token = accounts.reissueInvitation(me.role(), address);
+            if (token.isEmpty()) {
+                return staffPage(me, request, model, "", List.of("There is no pending invitation for " + address + "."));
+            }
+            mail.invitation(address, me.displayName(), settings.site().name(), token.get());
+            return staffPage(me, request, model, "A new invitation link was sent to " + address + "; the earlier one no longer works.", List.of());
+        } catch (IllegalArgumentException e) {
+            return staffPage(me, request, model, "", List.of(e.getMessage()));
+        } catch (MailException e) {
+            log.warn("Could not send an invitation mail: {}", e.getMessage());
+            return staffPage(me, request, model, "", List.of("The invitation could not be mailed (the mail server did not accept it). Try again later."));
+        }
+    }
+
+    @StaffOnly(StaffRole.ADMIN)
+    @PostMapping("/newsroom/staff/invitations/revoke")
+    String revokeInvitation(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String email,
+                            HttpServletRequest request, Model model) {
+        String address = StaffAccounts.normalizeEmail(email);
+        return accounts.revokeInvitation(address)
+                ? staffPage(me, request, model, "The invitation for " + address + " was withdrawn; its link no longer works.", List.of())
+                : staffPage(me, request, model, "", List.of("There is no pending invitation for " + address + "."));
     }
 
     @StaffOnly(StaffRole.ADMIN)
@@ -212,8 +248,14 @@ class StaffController {
                 .map(a -> new StaffRow(a.id(), a.displayName(), a.email(), a.role().name().toLowerCase(Locale.ROOT),
                         a.id() != me.id() && a.role() != StaffRole.OWNER))
                 .toList();
+        ZoneId zone = settings.site().timeZone();
+        List<InvitationRow> invitations = accounts.pendingInvitations().stream()
+                .map(i -> new InvitationRow(i.email(), i.displayName(), i.role().label(), EXPIRES.format(i.expiresAt().atZone(zone))))
+                .toList();
+        List<RoleChoice> roles = grantable.stream()
+                .map(r -> new RoleChoice(r.name().toLowerCase(Locale.ROOT), r.label(), r.description())).toList();
         model.addAttribute("page", new StaffPage(NewsroomController.csrf(request), rows,
-                grantable.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList(), notice, errors));
+                grantable.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList(), notice, errors, invitations, roles));
         return "newsroom/staff";
     }
 

@@ -6,7 +6,10 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** The two mails staff get: an invitation and a password-reset link. Links are never logged. */
+/**
+ * The mails staff get: an invitation, a password-reset link, and word of a story moving through
+ * the workflow or of a note naming them. Links are never logged.
+ */
 @Component
 class StaffMail {
 
@@ -40,6 +43,50 @@ class StaffMail {
 
                 Setting a new password signs you out everywhere. If you did not ask, ignore this mail.
                 """.formatted(siteName, links.absolute("/newsroom/password-reset/new?token=" + token)));
+    }
+
+    void storySubmitted(String to, String submitter, String headline, long articleId) throws MailException {
+        send(to, "For review: " + headline, """
+                %s submitted a story for review:
+                %s
+
+                %s
+                """.formatted(submitter, headline, storyLink(articleId)));
+    }
+
+    void storySentBack(String to, String editor, String headline, String reason, long articleId) throws MailException {
+        send(to, "Back to draft: " + headline, """
+                %s sent your story back to draft:
+                %s
+
+                Why:
+                %s
+
+                %s
+                """.formatted(editor, headline, reason, storyLink(articleId)));
+    }
+
+    void storyPublished(String to, String headline, long articleId) throws MailException {
+        send(to, "Published: " + headline, """
+                Your story is published:
+                %s
+
+                %s
+                """.formatted(headline, storyLink(articleId)));
+    }
+
+    void mentioned(String to, String writer, String headline, String note, long articleId) throws MailException {
+        send(to, writer + " mentioned you on \u201c" + headline + "\u201d", """
+                %s mentioned you in a note on the story \u201c%s\u201d:
+
+                %s
+
+                %s
+                """.formatted(writer, headline, note, storyLink(articleId)));
+    }
+
+    private String storyLink(long articleId) {
+        return links.absolute("/newsroom/articles/" + articleId);
     }
 
     private void send(String to, String subject, String text) {

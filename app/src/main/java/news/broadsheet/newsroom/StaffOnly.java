@@ -6,11 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The least powerful role that may call a newsroom handler. Every newsroom handler carries this
- * or {@link OpenToAll}; one with neither is refused ({@link RoleCheck} fails closed).
+ * The least powerful role that may call a handler under {@code /newsroom}, in whichever package it
+ * lives; on a controller class it covers every handler the class declares. A handler with neither
+ * this nor {@link OpenToAll} is refused ({@link RoleCheck} fails closed).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
-@interface StaffOnly {
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface StaffOnly {
     StaffRole value();
 }

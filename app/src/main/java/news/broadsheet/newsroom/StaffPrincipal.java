@@ -3,7 +3,9 @@ package news.broadsheet.newsroom;
 import java.util.List;
 
 import news.broadsheet.audit.Actor;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
 /**
@@ -26,6 +28,12 @@ class StaffPrincipal extends User implements Actor.Identified {
         this.role = account.role();
         this.authorId = account.authorId();
         this.sessionEpoch = account.sessionEpoch();
+    }
+
+    /** The staff member signed in on this request, or null (for code that runs outside a handler's arguments). */
+    static StaffPrincipal current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof StaffPrincipal staff ? staff : null;
     }
 
     long id() {

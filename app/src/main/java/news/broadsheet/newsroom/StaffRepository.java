@@ -127,6 +127,27 @@ class StaffRepository {
                 .update() == 1;
     }
 
+    /** Invitations nobody has accepted yet and that still work, one per address (the latest), by address. */
+    List<PendingInvitation> pendingInvitations(Instant now) {
+        return db.sql("""
+                SELECT email, MAX(display_name) AS display_name, MAX(role) AS role, MAX(expires_at) AS expires_at FROM one_time_tokens
+                WHERE purpose = :purpose AND used_at IS NULL AND expires_at > :now
+                GROUP BY email ORDER BY email""")
+                .param("purpose", StaffAccounts.INVITATION).param("now", now.toEpochMilli())
+                .query((rs, n) -> new PendingInvitation(rs.getString("email"), rs.getString("display_name"),
+                        StaffRole.valueOf(rs.getString("role")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                .list();
+    }
+
+    /** Makes every unused invitation for the address stop working; returns how many there were. */
+    int withdrawInvitations(String email) {
+        return db.sql("DELETE FROM one_time_tokens WHERE purpose = :purpose AND used_at IS NULL AND email = :email")
+                .param("purpose", StaffAccounts.INVITATION).param("email", email).update();
+    }
+
+    record PendingInvitation(String email, String displayName, StaffRole role, Instant expiresAt) {
+    }
+
     /** An expired token can no longer be used, so its row only takes space. */
     int pruneExpiredTokens(Instant now) {
         return db.sql("DELETE FROM one_time_tokens WHERE expires_at < :now").param("now", now.toEpochMilli()).update();

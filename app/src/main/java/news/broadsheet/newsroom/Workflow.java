@@ -26,6 +26,11 @@ final class Workflow {
                 : status == ArticleStatus.DRAFT);
     }
 
+    /** Their own story stays readable to its writer once it is out of their hands (scheduled or published). */
+    static boolean canRead(StaffPrincipal staff, ArticleForEditing article) {
+        return canEdit(staff, article) || Objects.equals(article.createdBy(), staff.id());
+    }
+
     static boolean canMove(StaffPrincipal staff, ArticleForEditing article, ArticleStatus target) {
         if (staff.atLeast(StaffRole.EDITOR)) {
             return true;

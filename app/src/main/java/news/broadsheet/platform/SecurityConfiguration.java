@@ -27,7 +27,6 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/login", "/newsroom/setup").permitAll()
                         .requestMatchers("/newsroom/invitation", "/newsroom/password-reset", "/newsroom/password-reset/new").permitAll()
-                        .requestMatchers("/newsroom/ingest/**").hasAnyRole("OWNER", "ADMIN", "EDITOR")
                         .anyRequest().hasAnyRole(STAFF_ROLES))
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")

@@ -6,6 +6,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -29,7 +31,12 @@ final class CommentRenderer {
     }
 
     static String render(String text) {
-        return Jsoup.clean(RENDERER.render(PARSER.parse(text)), "https://broadsheet.invalid/", COMMENT, COMPACT);
+        // No base URI: a relative or neutralised link cannot be resolved, so the cleaner drops its
+        // href, and the anchor left without one becomes plain text rather than a placeholder host.
+        Document doc = new Cleaner(COMMENT).clean(Jsoup.parseBodyFragment(RENDERER.render(PARSER.parse(text)), ""));
+        doc.outputSettings(COMPACT);
+        doc.body().select("a:not([href])").forEach(Element::unwrap);
+        return doc.body().html();
     }
 
     /** Links a reader wrote, whether as Markdown links or bare addresses. */

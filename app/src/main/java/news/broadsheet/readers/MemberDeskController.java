@@ -17,7 +17,11 @@ import news.broadsheet.readers.MemberDirectory.Listed;
 import news.broadsheet.readers.ReaderViews.MemberDeskPage;
 import news.broadsheet.readers.ReaderViews.MemberRow;
 import news.broadsheet.readers.ReaderViews.ReaderSettingsPage;
+import news.broadsheet.readers.ReaderViews.Choice;
+import news.broadsheet.readers.ReaderViews.SettingGroup;
 import news.broadsheet.readers.ReaderViews.SettingRow;
+import news.broadsheet.newsroom.StaffOnly;
+import news.broadsheet.newsroom.StaffRole;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +38,7 @@ import org.springframework.web.servlet.ModelAndView;
  * export, a newsletter test to the signed-in editor, and the {@code readers.*} settings.
  */
 @Controller
+@StaffOnly(StaffRole.EDITOR)
 class MemberDeskController {
 
     static final int PAGE_SIZE = 50;
@@ -119,9 +124,16 @@ class MemberDeskController {
     }
 
     private ModelAndView settingsPage(Map<String, String> values, List<String> errors, boolean saved, HttpServletRequest request) {
-        List<SettingRow> rows = values.entrySet().stream().map(e -> new SettingRow(e.getKey(), e.getValue())).toList();
+        Map<String, List<SettingRow>> groups = new LinkedHashMap<>();
+        for (ReaderSettings.Setting s : ReaderSettings.SETTINGS) {
+            String value = values.getOrDefault(s.name(), s.defaultValue());
+            List<Choice> choices = s.choices().entrySet().stream().map(c -> new Choice(c.getKey(), c.getValue(), c.getKey().equals(value))).toList();
+            groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(new SettingRow(s.name(), s.label(), s.help(),
+                    s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), value, s.min(), s.max(), s.unit(), choices));
+        }
+        List<SettingGroup> page = groups.entrySet().stream().map(g -> new SettingGroup(g.getKey(), g.getValue())).toList();
         return new ModelAndView("readers/reader-settings", "page",
-                new ReaderSettingsPage(ModerationController.csrf(request), rows, errors, saved));
+                new ReaderSettingsPage(ModerationController.csrf(request), page, errors, saved));
     }
 
     private ModelAndView desk(String query, int page, String notice, List<String> report, HttpServletRequest request) {

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.broadsheet.readers.ReaderViews.Field;
 import news.broadsheet.readers.ReaderViews.QueuePage;
 import news.broadsheet.readers.ReaderViews.QueueRow;
+import news.broadsheet.newsroom.StaffOnly;
+import news.broadsheet.newsroom.StaffRole;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The moderation queue: held comments newest first, each with approve, spam, delete and ban. */
 @Controller
+@StaffOnly(StaffRole.EDITOR)
 class ModerationController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH);

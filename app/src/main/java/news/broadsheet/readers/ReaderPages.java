@@ -21,6 +21,8 @@ import news.broadsheet.readers.ReaderViews.Gate;
 import news.broadsheet.readers.ReaderViews.SubscribeForm;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.springframework.stereotype.Component;
 
 /** What the public article page and story lists need from readers: thread, form, gate, counts. */
@@ -91,15 +93,38 @@ public class ReaderPages {
                 && article.publishedAt().plus(Duration.ofDays(values.gateAfterDays())).isBefore(clock.instant());
     }
 
-    /** The first {@code free} top-level blocks, then the rest (null when withheld). */
+    /**
+     * The first {@code free} paragraphs, then the rest (null when withheld). Every top-level node
+     * lands on one side: ingested bodies are often bare text or inline markup without a block
+     * around it, and a run of such nodes counts as one paragraph.
+     */
     static Gate split(String bodyHtml, int free, boolean hard) {
         Element body = Jsoup.parseBodyFragment(bodyHtml).body();
         StringBuilder visible = new StringBuilder();
         StringBuilder rest = new StringBuilder();
+        StringBuilder target = visible;
         int paragraphs = 0;
-        for (Element block : body.children()) {
-            (paragraphs < free ? visible : rest).append(block.outerHtml()).append('\n');
-            if (block.tagName().equals("p")) {
+        boolean inInlineRun = false;
+        for (Node node : body.childNodes()) {
+            boolean blank = node instanceof TextNode text && text.isBlank();
+            boolean inline = !blank && !(node instanceof Element element && element.isBlock());
+            if (blank) {
+                target.append(node.outerHtml());
+                continue;
+            }
+            if (inline) {
+                if (!inInlineRun) {
+                    target = paragraphs < free ? visible : rest;
+                    paragraphs++;
+                    inInlineRun = true;
+                }
+                target.append(node.outerHtml());
+                continue;
+            }
+            inInlineRun = false;
+            target = paragraphs < free ? visible : rest;
+            target.append(node.outerHtml()).append('\n');
+            if (((Element) node).tagName().equals("p")) {
                 paragraphs++;
             }
         }

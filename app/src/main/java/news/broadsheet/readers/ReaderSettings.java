@@ -29,8 +29,47 @@ class ReaderSettings {
                   int batchSize, int ratePerSecond, int digestHour, int bounceLimit, int connections) {
     }
 
+    enum Kind { YES_NO, NUMBER, CHOICE, TEXT }
+
+    /**
+     * One setting as the settings page shows it: a label and help in words, and for numbers the
+     * unit and range that saving enforces. {@code choices} maps stored values to their labels.
+     */
+    record Setting(String name, String group, String label, String help, Kind kind, String defaultValue,
+                   int min, int max, String unit, Map<String, String> choices) {
+    }
+
+    /** Every reader setting, in the order the settings page shows them. */
+    static final List<Setting> SETTINGS = List.of(
+            yesNo("readers.comments.enabled", "Comments", "Readers may comment", "Members can comment under stories that allow comments.", "true"),
+            number("readers.comments.max-depth", "Comments", "Reply depth", "How deep replies to replies may nest.", "3", 1, 10, "levels"),
+            number("readers.comments.close-after-days", "Comments", "Close comments after",
+                    "Days after publication when a story stops taking comments; 0 keeps them open.", "0", 0, 36_500, "days"),
+            yesNo("readers.comments.hold-first", "Comments", "Hold a member's first comment for review",
+                    "Their later comments appear at once once one has been approved.", "true"),
+            number("readers.comments.min-fill-seconds", "Comments", "Least time to write a comment",
+                    "Faster submissions are treated as automated.", "3", 0, 600, "seconds"),
+            number("readers.comments.max-links", "Comments", "Links allowed in a comment", "More than this holds the comment for review.", "2", 0, 50, "links"),
+            new Setting("readers.comments.blocklist", "Comments", "Blocked words",
+                    "A comment containing any of these (separated by commas or new lines) is held for review.", Kind.TEXT, "", 0, 0, "", Map.of()),
+            number("readers.comments.ip-limit", "Comments", "Comments per address", "At most this many comments an hour from one network address.", "30", 1, 10_000, "an hour"),
+            number("readers.comments.email-limit", "Comments", "Comments per member", "At most this many comments an hour from one member.", "10", 1, 10_000, "an hour"),
+            number("readers.gate.after-days", "Subscriber gate", "Gate stories older than",
+                    "Stories older than this need a subscription; 0 gates none.", "0", 0, 36_500, "days"),
+            new Setting("readers.gate.mode", "Subscriber gate", "What non-subscribers see of a gated story",
+                    "", Kind.CHOICE, "HARD", 0, 0, "", orderedChoices("HARD", "The first paragraphs, then a subscribe box",
+                    "SOFT", "The whole story, with a subscribe box after the first paragraphs")),
+            number("readers.gate.free-paragraphs", "Subscriber gate", "Free paragraphs", "How much of a gated story anyone can read.", "3", 1, 50, "paragraphs"),
+            yesNo("readers.prompt.enabled", "Subscriber gate", "Invite readers to subscribe under stories", "A short subscribe box after the story.", "true"),
+            number("readers.newsletter.batch-size", "Newsletter", "Messages per batch", "Mail is sent in batches of this many.", "50", 1, 5_000, "messages"),
+            number("readers.newsletter.rate-per-second", "Newsletter", "Sending rate", "At most this many messages a second; 0 sends as fast as the mail server takes them.", "50", 0, 100_000, "a second"),
+            number("readers.newsletter.digest-hour", "Newsletter", "Daily digest goes out at", "Hour of the day in the site's time zone.", "7", 0, 23, "o'clock"),
+            number("readers.newsletter.bounce-limit", "Newsletter", "Stop mailing after", "Bounces in a row before an address gets no more mail.", "3", 1, 100, "bounces"),
+            number("readers.newsletter.connections", "Newsletter", "Mail server connections", "Connections opened to the mail server at once.", "2", 1, 4, "connections"));
+
     /** Names and defaults, in the order the settings page shows them. */
-    static final Map<String, String> DEFAULTS = orderedDefaults();
+    static final Map<String, String> DEFAULTS = SETTINGS.stream()
+            .collect(java.util.stream.Collectors.toMap(Setting::name, Setting::defaultValue, (a, b) -> a, java.util.LinkedHashMap::new));
 
     private final SettingsRepository settings;
     private final ChangeLog changes;
@@ -80,22 +119,27 @@ class ReaderSettings {
         });
     }
 
-    /** Why {@code value} cannot be stored for {@code name}, or null when it can. Out-of-range numbers are clamped on reading. */
+    /** Why {@code value} cannot be stored for {@code name}, in words for the settings page, or null when it can. */
     static String problem(String name, String value) {
-        String example = DEFAULTS.get(name);
-        if (example == null) {
+        Setting setting = SETTINGS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+        if (setting == null) {
             return "Unknown setting " + name + ".";
         }
-        if (example.equals("true") || example.equals("false")) {
-            return value.equals("true") || value.equals("false") ? null : name + " must be true or false.";
-        }
-        if (name.equals("readers.gate.mode")) {
-            return value.equals("SOFT") || value.equals("HARD") ? null : name + " must be SOFT or HARD.";
-        }
-        if (example.matches("\\d+")) {
-            return value.matches("\\d{1,9}") ? null : name + " must be a whole number of at most nine digits.";
-        }
-        return value.length() <= 10_000 ? null : name + " is longer than 10,000 characters.";
+        return switch (setting.kind()) {
+            case YES_NO -> value.equals("true") || value.equals("false") ? null : setting.label() + ": choose yes or no.";
+            case CHOICE -> setting.choices().containsKey(value) ? null : setting.label() + ": choose one of the options.";
+            case NUMBER -> {
+                long number;
+                try {
+                    number = value.matches("\\d{1,9}") ? Long.parseLong(value) : -1;
+                } catch (NumberFormatException e) {
+                    number = -1;
+                }
+                yield number >= setting.min() && number <= setting.max() ? null
+                        : setting.label() + ": a whole number from " + setting.min() + " to " + setting.max() + " " + setting.unit() + ".";
+            }
+            case TEXT -> value.length() <= 10_000 ? null : setting.label() + ": at most 10,000 characters.";
+        };
     }
 
     Map<String, String> raw() {
@@ -121,26 +165,19 @@ class ReaderSettings {
         }
     }
 
-    private static Map<String, String> orderedDefaults() {
-        Map<String, String> d = new java.util.LinkedHashMap<>();
-        d.put("readers.comments.enabled", "true");
-        d.put("readers.comments.max-depth", "3");
-        d.put("readers.comments.close-after-days", "0");
-        d.put("readers.comments.hold-first", "true");
-        d.put("readers.comments.min-fill-seconds", "3");
-        d.put("readers.comments.max-links", "2");
-        d.put("readers.comments.blocklist", "");
-        d.put("readers.comments.ip-limit", "30");
-        d.put("readers.comments.email-limit", "10");
-        d.put("readers.gate.after-days", "0");
-        d.put("readers.gate.mode", "HARD");
-        d.put("readers.gate.free-paragraphs", "3");
-        d.put("readers.prompt.enabled", "true");
-        d.put("readers.newsletter.batch-size", "50");
-        d.put("readers.newsletter.rate-per-second", "50");
-        d.put("readers.newsletter.digest-hour", "7");
-        d.put("readers.newsletter.bounce-limit", "3");
-        d.put("readers.newsletter.connections", "2");
-        return java.util.Collections.unmodifiableMap(d);
+    private static Setting yesNo(String name, String group, String label, String help, String defaultValue) {
+        return new Setting(name, group, label, help, Kind.YES_NO, defaultValue, 0, 1, "", orderedChoices("true", "Yes", "false", "No"));
+    }
+
+    private static Setting number(String name, String group, String label, String help, String defaultValue, int min, int max, String unit) {
+        return new Setting(name, group, label, help, Kind.NUMBER, defaultValue, min, max, unit, Map.of());
+    }
+
+    private static Map<String, String> orderedChoices(String... valueLabelPairs) {
+        Map<String, String> choices = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < valueLabelPairs.length; i += 2) {
+            choices.put(valueLabelPairs[i], valueLabelPairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(choices);
     }
 }

@@ -66,9 +66,17 @@ public final class ReaderViews {
                                  String previousHref, String nextHref, String exportHref, String notice, List<String> report) {
     }
 
-    public record SettingRow(String name, String value) {
+    public record Choice(String value, String label, boolean selected) {
     }
 
-    public record ReaderSettingsPage(Field csrf, List<SettingRow> settings, List<String> errors, boolean saved) {
+    /** One setting in words: {@code kind} is yes-no, number, choice or text, and picks the control. */
+    public record SettingRow(String name, String label, String help, String kind, String value, int min, int max, String unit,
+                             List<Choice> choices) {
+    }
+
+    public record SettingGroup(String title, List<SettingRow> settings) {
+    }
+
+    public record ReaderSettingsPage(Field csrf, List<SettingGroup> groups, List<String> errors, boolean saved) {
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
@@ -26,8 +25,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Links in mail carry their own signed token instead. Only these exact POST endpoints skip the
  * session CSRF filter; every other form keeps it.
  *
- * <p>The newsroom's reader desks (comment moderation, members, newsletter, reader settings)
- * are for editors and above, not every staff role.
+ * <p>The newsroom's reader desks (comment moderation, members, newsletter, reader settings) run
+ * on the staff chain like every other {@code /newsroom} route, so an ended session ends them too;
+ * who may use them is declared on their controllers ({@code StaffOnly}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadersSecurityConfiguration {
@@ -45,16 +45,6 @@ class ReadersSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable());
-        return http.build();
-    }
-
-    @Bean
-    @Order(0)
-    SecurityFilterChain readerDesks(HttpSecurity http) throws Exception {
-        http.securityMatcher("/newsroom/comments/**", "/newsroom/comments", "/newsroom/members/**", "/newsroom/members",
-                        "/newsroom/newsletter/**", "/newsroom/newsletter", "/newsroom/readers/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole("OWNER", "ADMIN", "EDITOR"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/newsroom/login")));
         return http.build();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +28,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * second regardless, so changes written by other nodes arrive too. On start it repairs the
  * index first: rebuilt when missing, corrupt, of an older schema, ahead of the database (a
  * restored or replaced database) or still disagreeing on the number of stories after catching
- * up (change history pruned while it was offline).
+ * up (change history pruned while it was offline). It never skips a change: the change log's
+ * sequence order is its commit order (see {@link ChangeLog}), so "everything after the last
+ * applied sequence" is exactly what is left to apply. {@link IndexReconciler} catches the rest.
  */
 @Component
 class IndexFollower {
@@ -130,6 +133,30 @@ class IndexFollower {
             index.commit(events.getLast().sequence());
             this.events.publishEvent(new SearchIndexChanged(events.getLast().sequence()));
         } while (events.size() == BATCH);
+    }
+
+    /** What one reconcile of an id range found: the two sides before the range was rewritten from the database. */
+    record Repair(long firstId, long lastId, RangeSum index, RangeSum database) {
+    }
+
+    /**
+     * Compares one range of ids again, after catching up, so a change still on its way is not
+     * taken for a difference; rewrites the range from the database if the two sides still differ.
+     * Synchronized with {@link #catchUp}: an older read must never overwrite a newer change.
+     */
+    synchronized Optional<Repair> reconcile(long range) throws IOException {
+        catchUp();
+        long from = range * RangeSum.IDS;
+        long to = from + RangeSum.IDS;
+        RangeSum inIndex = index.ranges(from, to).getOrDefault(range, RangeSum.EMPTY);
+        RangeSum inDatabase = source.publishedRanges(from, to).getOrDefault(range, RangeSum.EMPTY);
+        if (inIndex.equals(inDatabase)) {
+            return Optional.empty();
+        }
+        index.replaceRange(from, to, source.publishedInIdRange(from - 1, RangeSum.IDS));
+        index.commit(index.sequence());
+        events.publishEvent(new SearchIndexChanged(index.sequence()));
+        return Optional.of(new Repair(from, to - 1, inIndex, inDatabase));
     }
 
     synchronized void rebuild(Consumer<String> progress) throws IOException {

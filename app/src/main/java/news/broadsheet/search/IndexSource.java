@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jsoup.Jsoup;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,15 +20,15 @@ import org.springframework.stereotype.Repository;
 class IndexSource {
 
     private static final String SELECT = """
-            SELECT a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.body_html,
+            SELECT a.id, a.version, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.body_html,
                    a.language, a.published_at, f.src AS lead_src, f.alt AS lead_alt, a.status
             FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN figures f ON f.id = a.lead_figure_id""";
 
-    private record Row(long id, String slug, String sectionSlug, String sectionName, String headline, String standfirst,
+    private record Row(long id, long version, String slug, String sectionSlug, String sectionName, String headline, String standfirst,
                        String bodyHtml, String language, long publishedAt, String leadSrc, String leadAlt, String status) {
     }
 
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("slug"),
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("version"), rs.getString("slug"),
             rs.getString("section_slug"), rs.getString("section_name"), rs.getString("headline"), rs.getString("standfirst"),
             rs.getString("body_html"), rs.getString("language"), rs.getLong("published_at"), rs.getString("lead_src"),
             rs.getString("lead_alt"), rs.getString("status"));
@@ -57,6 +58,17 @@ class IndexSource {
         return db.sql("SELECT COALESCE(MAX(id), 0) FROM articles").query(Long.class).single();
     }
 
+    /** {@link RangeSum}s of the published stories with ids in {@code [fromId, toId)}, by range number. */
+    Map<Long, RangeSum> publishedRanges(long fromId, long toId) {
+        Map<Long, RangeSum> sums = new TreeMap<>();
+        db.sql(RangeSum.SQL + " FROM articles WHERE status = 'PUBLISHED' AND id >= :from AND id < :to GROUP BY 1")
+                .param("from", fromId).param("to", toId)
+                .query(rs -> {
+                    sums.put(rs.getLong("range_number"), new RangeSum(rs.getLong("stories"), rs.getLong("checksum")));
+                });
+        return sums;
+    }
+
     long countPublished() {
         return db.sql("SELECT COUNT(*) FROM articles WHERE status = 'PUBLISHED'").query(Long.class).single();
     }
@@ -74,7 +86,7 @@ class IndexSource {
                 WHERE at.article_id IN (:ids) ORDER BY at.article_id, t.slug""", ids);
         List<IndexedArticle> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            result.add(new IndexedArticle(r.id(), r.slug(), r.sectionSlug(), r.sectionName(), r.headline(), r.standfirst(),
+            result.add(new IndexedArticle(r.id(), r.version(), r.slug(), r.sectionSlug(), r.sectionName(), r.headline(), r.standfirst(),
                     indexableBody(r.bodyHtml()), r.language(), java.time.Instant.ofEpochMilli(r.publishedAt()), r.leadSrc(),
                     r.leadAlt(), authors.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of())));
         }

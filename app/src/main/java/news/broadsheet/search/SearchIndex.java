@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,15 +26,20 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +51,9 @@ import org.slf4j.LoggerFactory;
 class SearchIndex implements Closeable {
 
     /** Bump when the document layout changes: an index with another schema is rebuilt on start. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     static final String ID = "id";
+    static final String VERSION = "version";
     static final String LANG = "lang";
     static final String SECTION = "section";
     static final String AUTHOR = "author";
@@ -125,6 +132,35 @@ class SearchIndex implements Closeable {
 
     synchronized void remove(long articleId) throws IOException {
         writer.deleteDocuments(new Term(ID, Long.toString(articleId)));
+    }
+
+    /** Replaces the documents with ids in {@code [fromId, toId)} by {@code articles}; searchable after the next commit. */
+    synchronized void replaceRange(long fromId, long toId, List<IndexedArticle> articles) throws IOException {
+        // Deletes apply only to documents added before them, so the fresh ones survive.
+        writer.deleteDocuments(NumericDocValuesField.newSlowRangeQuery(ID, fromId, toId - 1));
+        for (IndexedArticle article : articles) {
+            writer.addDocument(document(article));
+        }
+    }
+
+    /** {@link RangeSum}s of the searchable documents with ids in {@code [fromId, toId)}, by range number, read from doc values. */
+    Map<Long, RangeSum> ranges(long fromId, long toId) {
+        return withSearcher(searcher -> {
+            Map<Long, RangeSum> sums = new TreeMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
+                NumericDocValues versions = DocValues.getNumeric(leaf.reader(), VERSION);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    long id = ids.longValue();
+                    if ((live == null || live.get(doc)) && id >= fromId && id < toId) {
+                        long version = versions.advanceExact(doc) ? versions.longValue() : -1;
+                        sums.merge(RangeSum.rangeOf(id), RangeSum.of(id, version), RangeSum::plus);
+                    }
+                }
+            }
+            return sums;
+        });
     }
 
     /** Makes everything written so far durable and searchable, as of change {@code upTo}. */
@@ -229,6 +265,8 @@ class SearchIndex implements Closeable {
         String group = languages.groupOf(a.language());
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID, a.id()));
+        doc.add(new NumericDocValuesField(VERSION, a.version()));
         doc.add(new StringField(LANG, group, Field.Store.NO));
         doc.add(new StringField(SECTION, a.sectionSlug(), Field.Store.YES));
         a.authorSlugs().forEach(slug -> doc.add(new StringField(AUTHOR, slug, Field.Store.NO)));

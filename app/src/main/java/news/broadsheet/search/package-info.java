@@ -2,7 +2,8 @@
  * Full-text search and related articles. Owns the Lucene index under
  * {@code <data-dir>/index}: derived data, rebuilt from the database on demand
  * ({@code --broadsheet.search.rebuild}) or whenever it is found missing, corrupt or behind, and
- * kept current by following {@code content}'s change log. Reads articles through its own
+ * kept current by following {@code content}'s change log; every node also reconciles its own
+ * index with the database on a timer and re-indexes id ranges that differ. Reads articles through its own
  * read-only query; never writes content. Pages and JSON are the {@code site}'s business: this
  * package answers {@link news.broadsheet.search.Search} calls only.
  *

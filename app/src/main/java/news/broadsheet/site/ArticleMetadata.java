@@ -1,5 +1,6 @@
 package news.broadsheet.site;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import news.broadsheet.readers.ReaderViews;
 import news.broadsheet.site.DiscoveryViews.Alternate;
 import news.broadsheet.site.DiscoveryViews.ArticleMeta;
 import news.broadsheet.site.Views.ArticlePage;
+import news.broadsheet.site.Views.CorrectionView;
+import news.broadsheet.site.Views.SocialCardView;
 import news.broadsheet.site.Views.Link;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -36,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@code isAccessibleForFree} follows the readers' archive gate. hreflang alternates list
  * every published language version of the story, itself included, and {@code x-default} names
  * the version in the site's language; they cost one indexed query, and only for the cached page.
+ *
+ * <p>The controller also hands over the story's corrections (JSON-LD {@code correction}, and
+ * {@code dateModified} no earlier than the latest) and its social card overrides, which change
+ * the Open Graph and Twitter fields only: search and JSON-LD keep the page's own title and image.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
@@ -60,11 +67,18 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
-        if (mav != null && "article".equals(mav.getViewName()) && mav.getModel().get("page") instanceof ArticlePage page) {
+        // A preview is not the story's page yet: no structured data or alternates to claim it by.
+        if (mav != null && "article".equals(mav.getViewName()) && mav.getModel().get("page") instanceof ArticlePage page
+                && !Boolean.TRUE.equals(mav.getModel().get("preview"))) {
             boolean gated = mav.getModel().get("readers") instanceof ReaderViews.ArticleExtras extras && extras.gated();
             Object slug = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
                     ? vars.get("slug") : null;
-            mav.addObject("meta", of(page, gated, slug == null ? List.of() : alternates(slug.toString())));
+            List<CorrectionView> corrections = new ArrayList<>();
+            if (mav.getModel().get("corrections") instanceof List<?> listed) {
+                listed.stream().filter(CorrectionView.class::isInstance).map(CorrectionView.class::cast).forEach(corrections::add);
+            }
+            SocialCardView card = mav.getModel().get("card") instanceof SocialCardView given ? given : SocialCardView.NONE;
+            mav.addObject("meta", of(page, gated, slug == null ? List.of() : alternates(slug.toString()), corrections, card));
         }
     }
 
@@ -90,11 +104,12 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
         return result;
     }
 
-    ArticleMeta of(ArticlePage page, boolean gated, List<Alternate> alternates) {
+    ArticleMeta of(ArticlePage page, boolean gated, List<Alternate> alternates, List<CorrectionView> corrections, SocialCardView card) {
         String url = page.canonicalUrl();
         String image = page.lead() == null ? null : urls.absolute(page.lead().src());
         String published = page.published() == null ? null : page.published().iso();
-        String modified = page.updated() != null ? page.updated().iso() : published;
+        String modified = latest(page.updated() != null ? page.updated().iso() : published,
+                corrections.stream().map(c -> c.date().iso()).toList());
         String siteName = page.chrome().siteName();
 
         Map<String, Object> ld = new LinkedHashMap<>();
@@ -124,14 +139,32 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
             // Google's paywalled-content markup: the held-back part is the element the gate leaves out.
             ld.put("hasPart", Map.of("@type", "WebPageElement", "isAccessibleForFree", false, "cssSelector", ".gated-part"));
         }
+        if (!corrections.isEmpty()) {
+            ld.put("correction", corrections.stream().map(c -> Map.of("@type", "CorrectionComment", "text", c.text(),
+                    "datePublished", c.date().iso())).toList());
+        }
         if (page.attribution() != null) {
             ld.put("isBasedOn", Map.of("@type", "NewsArticle", "url", page.attribution().originalUrl(),
                     "publisher", Map.of("@type", "NewsMediaOrganization", "name", page.attribution().sourceName(),
                             "url", page.attribution().sourceHomeUrl())));
         }
-        return new ArticleMeta(page.headTitle(), page.headDescription(), url, siteName, image,
-                page.lead() == null ? null : page.lead().alt(), published, modified, page.section().text(),
+        // The cards (Open Graph, Twitter) take the story's social overrides; search and JSON-LD keep the page's own.
+        return new ArticleMeta(card.title() != null ? card.title() : page.headTitle(),
+                card.description() != null ? card.description() : page.headDescription(), url, siteName,
+                card.imageSrc() != null ? urls.absolute(card.imageSrc()) : image,
+                card.imageSrc() != null ? card.imageAlt() : page.lead() == null ? null : page.lead().alt(), published, modified, page.section().text(),
                 page.tags().stream().map(Link::text).toList(), scriptSafe(JSON.writeValueAsString(ld)), alternates);
+    }
+
+    /** The latest of the story's own modified time and its corrections' times (all ISO instants, so they compare as instants). */
+    private static String latest(String modified, List<String> corrected) {
+        String latest = modified;
+        for (String time : corrected) {
+            if (latest == null || Instant.parse(time).isAfter(Instant.parse(latest))) {
+                latest = time;
+            }
+        }
+        return latest;
     }
 
     /**

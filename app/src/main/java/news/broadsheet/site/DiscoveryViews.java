@@ -18,6 +18,16 @@ public final class DiscoveryViews {
 
     /** What the reader asked, echoed back into the form. */
     public record Form(String q, String section, String author, String tag, String from, String to, boolean newest) {
+
+        private static final int TITLE_QUERY_CODE_POINTS = 60;
+
+        /** The query as the page title shows it: a pasted essay must not become the tab's name. */
+        public String titleQuery() {
+            if (q.codePointCount(0, q.length()) <= TITLE_QUERY_CODE_POINTS) {
+                return q;
+            }
+            return q.substring(0, q.offsetByCodePoints(0, TITLE_QUERY_CODE_POINTS)).strip() + "…";
+        }
     }
 
     /**

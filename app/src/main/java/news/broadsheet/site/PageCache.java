@@ -30,12 +30,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * advance of the search index that follows it, bumps a generation and empties the cache; a page whose rendering overlapped a change is not stored.
  * This is coarse (one publish empties everything) but newsrooms change content a few times an
  * hour while readers ask for pages thousands of times a second, so the hit rate stays high.
+ * "Empties" means the entries of older generations are no longer served as current; they stay
+ * until replaced or evicted, as the copy to serve while the database cannot render a new one.
  */
 public class PageCache {
 
     /** A cached response: status 200 only, with the headers the application set. */
     record Entry(byte[] body, byte[] gzipped, String contentType, String etag, long lastModified,
-                 String lastModifiedHeader, List<Map.Entry<String, String>> headers) {
+                 String lastModifiedHeader, List<Map.Entry<String, String>> headers, long generation) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
@@ -57,7 +59,14 @@ public class PageCache {
                 .build();
     }
 
+    /** The current page for the key, or null if there is none rendered since the last change. */
     Entry get(String key) {
+        Entry entry = entries.getIfPresent(key);
+        return entry != null && entry.generation() == generation.get() ? entry : null;
+    }
+
+    /** The last page stored for the key, however old: only for when a new one cannot be rendered. */
+    Entry stale(String key) {
         return entries.getIfPresent(key);
     }
 
@@ -65,18 +74,14 @@ public class PageCache {
         return generation.get();
     }
 
-    /** Stores the page unless a change happened since {@code renderedAtGeneration}; returns the entry either way. */
+    /** Stores the page as current unless a change happened since {@code renderedAtGeneration}; returns the entry either way. */
     Entry put(String key, long renderedAtGeneration, byte[] body, String contentType, List<Map.Entry<String, String>> headers) {
         long lastModified = lastChangeMillis;
         Entry entry = new Entry(body, gzip(body), contentType, etag(body), lastModified,
-                HTTP_DATE.format(Instant.ofEpochMilli(lastModified)), List.copyOf(headers));
-        if (generation.get() == renderedAtGeneration) {
-            entries.put(key, entry);
-            // A change may have slipped in between the check and the put; never keep a page from before it.
-            if (generation.get() != renderedAtGeneration) {
-                entries.invalidate(key);
-            }
-        }
+                HTTP_DATE.format(Instant.ofEpochMilli(lastModified)), List.copyOf(headers), renderedAtGeneration);
+        // A page whose rendering overlapped a change keeps its older generation, so it is never
+        // served as current; a slower render never replaces a newer one.
+        entries.asMap().merge(key, entry, (old, rendered) -> rendered.generation() >= old.generation() ? rendered : old);
         return entry;
     }
 
@@ -96,7 +101,11 @@ public class PageCache {
         invalidateAll();
     }
 
-    /** Called with the change log's latest sequence; empties the cache if a change happened elsewhere. */
+    /**
+     * Called with the change log's latest sequence; empties the cache if a change happened
+     * elsewhere. A change committed later always has a higher sequence (ChangeLog orders them),
+     * so comparing with the highest one seen misses none.
+     */
     void catchUp(long latestSequence) {
         long previous = appliedSequence.getAndAccumulate(latestSequence, Math::max);
         if (previous >= 0 && latestSequence > previous) {
@@ -108,17 +117,11 @@ public class PageCache {
         generation.incrementAndGet();
         // HTTP dates have second precision; round down so If-Modified-Since comparisons stay exact.
         lastChangeMillis = Instant.now().toEpochMilli() / 1000 * 1000;
-        entries.invalidateAll();
         invalidationHooks.forEach(Runnable::run);
     }
 
     void onInvalidation(Runnable hook) {
         invalidationHooks.add(hook);
-    }
-
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
     }
 
     static String etag(byte[] body) {

@@ -50,10 +50,10 @@ class PageCacheConfiguration {
                                                             @Value("${broadsheet.page-cache.enabled:true}") boolean enabled) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
         registration.setEnabled(enabled);
-        // First of all filters, ahead of request observation and Spring Security: a hit needs neither,
-        // and the cache reads only the raw URI and headers, so no filter before it is missed. A miss
-        // goes through the whole chain as usual.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Ahead of request observation and Spring Security: a hit needs neither, and the cache reads
+        // only the raw URI and headers, so no filter before it is missed. A miss goes through the
+        // whole chain as usual. Only platform's policy-header and database-outage filters are outside it.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.addUrlPatterns("/*");
         return registration;
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.broadsheet.platform.DatabaseOutage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -20,11 +21,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Last-Modified answered with 304, gzip prepared once, Cache-Control a CDN can use. Runs before
  * Spring Security so a hit costs a map lookup and a write. Anything personal is never cached:
  * requests carrying a session or credentials, staff and member areas, non-GET methods, and
- * responses that set a cookie or say private/no-store.
+ * responses that set a cookie or say private/no-store. While the database is unreachable a page
+ * that cannot be rendered is answered with its last cached copy, however old, rather than an error.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
     static final String CACHE_CONTROL = "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=30";
+    /** A stale copy is not for a CDN to keep: the next request should find the site rendering again. */
+    static final String STALE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
     private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/actuator", "/media/", "/assets/", "/error", "/members", "/account");
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "content-encoding", "etag", "last-modified", "cache-control", "vary", "content-type");
@@ -56,12 +60,22 @@ class PageCacheFilter extends OncePerRequestFilter {
         String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         PageCache.Entry hit = cache.get(key);
         if (hit != null) {
-            write(hit, request, response);
+            write(hit, CACHE_CONTROL, request, response);
             return;
         }
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, capture);
+        try {
+            chain.doFilter(request, capture);
+        } catch (ServletException | IOException | RuntimeException e) {
+            PageCache.Entry stale = DatabaseOutage.isCause(e) && !response.isCommitted() ? cache.stale(key) : null;
+            if (stale == null) {
+                throw e;
+            }
+            response.reset();
+            write(stale, STALE_CACHE_CONTROL, request, response);
+            return;
+        }
         if (!cacheable(capture)) {
             capture.copyBodyToResponse();
             return;
@@ -74,7 +88,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         PageCache.Entry stored = cache.put(key, generation, capture.getContentAsByteArray(), capture.getContentType(), headers);
         response.resetBuffer();
-        write(stored, request, response);
+        write(stored, CACHE_CONTROL, request, response);
     }
 
     private static boolean cacheable(ContentCachingResponseWrapper response) {
@@ -86,14 +100,23 @@ class PageCacheFilter extends OncePerRequestFilter {
                 && type != null && (type.startsWith("text/") || type.contains("xml") || type.contains("json"));
     }
 
-    private void write(PageCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void write(PageCache.Entry entry, String cacheControl, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Replaced, not added: on the miss that just rendered the page, and for headers a filter ahead of
+        // this one sets (the Content-Security-Policy), the response already has them and would send them
+        // twice. A header's values were stored next to each other, so only the first of them replaces.
+        String previous = null;
         for (Map.Entry<String, String> header : entry.headers()) {
-            response.addHeader(header.getKey(), header.getValue());
+            if (header.getKey().equals(previous)) {
+                response.addHeader(header.getKey(), header.getValue());
+            } else {
+                response.setHeader(header.getKey(), header.getValue());
+            }
+            previous = header.getKey();
         }
         response.setHeader(HttpHeaders.ETAG, entry.etag());
         // Formatted once per cached page, not once per view: a hit should cost little more than the write.
         response.setHeader(HttpHeaders.LAST_MODIFIED, entry.lastModifiedHeader());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
         if (notModified(entry, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

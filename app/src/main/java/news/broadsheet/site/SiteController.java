@@ -7,11 +7,16 @@ import java.util.Optional;
 
 import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.Corrections;
+import news.broadsheet.content.SocialCard;
+import news.broadsheet.content.SocialCards;
 import news.broadsheet.content.ArticleStatus;
 import news.broadsheet.content.ArticleSummary;
 import news.broadsheet.content.AuthorRepository;
 import news.broadsheet.content.FigureRepository;
+import news.broadsheet.content.Fronts;
 import news.broadsheet.content.Page;
+import news.broadsheet.content.PreviewLinks;
 import news.broadsheet.content.Section;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SiteSettings;
@@ -25,6 +30,8 @@ import news.broadsheet.site.Views.HomePage;
 import news.broadsheet.site.Views.Link;
 import news.broadsheet.site.Views.ListingPage;
 import news.broadsheet.site.Views.SectionBlock;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,10 +63,16 @@ class SiteController {
     private final BroadsheetProperties properties;
     private final Search search;
     private final ReaderPages readers;
+    private final PreviewLinks previewLinks;
+    private final Fronts fronts;
+    private final Corrections corrections;
+    private final SocialCards socialCards;
 
     SiteController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
                    FigureRepository figures, PageViews views, BroadsheetProperties properties, Search search,
-                   ReaderPages readers) {
+                   ReaderPages readers, PreviewLinks previewLinks, Fronts fronts, Corrections corrections, SocialCards socialCards) {
+        this.previewLinks = previewLinks;
+        this.fronts = fronts;
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -69,13 +82,15 @@ class SiteController {
         this.properties = properties;
         this.search = search;
         this.readers = readers;
+        this.corrections = corrections;
+        this.socialCards = socialCards;
     }
 
     @GetMapping("/")
     String home(Model model) {
         SiteSettings site = views.site();
         ZoneId zone = site.timeZone();
-        List<ArticleSummary> latest = articles.latestPublished(9);
+        List<ArticleSummary> latest = pickedFirst(fronts.publishedPicks(Fronts.HOME), articles.latestPublished(9 + Fronts.PICKS), 9);
         List<SectionBlock> blocks = new ArrayList<>();
         for (Section section : sections.findAll()) {
             List<ArticleSummary> top = articles.publishedInSection(section.id(), 1, 4).items();
@@ -101,6 +116,11 @@ class SiteController {
         Section found = current.get();
         int number = pageNumber(page);
         Page<ArticleSummary> results = articles.publishedInSection(found.id(), number, LISTING_PAGE_SIZE);
+        if (number == 1) {
+            // The editors' lead and pinned stories head the first page; the rest stays newest first.
+            List<ArticleSummary> picked = fronts.publishedPicks(Fronts.section(found.id()));
+            results = new Page<>(pickedFirst(picked, results.items(), LISTING_PAGE_SIZE + picked.size()), results.number(), results.size(), results.total());
+        }
         return new ModelAndView(listing(model, found.name(), "Section", found.description(), results, PageViews.sectionPath(found.slug())));
     }
 
@@ -133,9 +153,30 @@ class SiteController {
             moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return new ModelAndView(moved);
         }
+        return articleView(article, home, PageViews.articlePath(home.slug(), article.slug()), false);
+    }
+
+    /**
+     * A story that is not published yet, exactly as readers will see it, for whoever holds a live
+     * preview link: no account needed. Never cached, never indexed.
+     */
+    @GetMapping("/preview/{token}")
+    ModelAndView preview(@PathVariable String token, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        Optional<Article> article = previewLinks.articleFor(token).flatMap(articles::findById);
+        if (article.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return new ModelAndView("error").addObject("page", new Views.ErrorPage(views.chrome(views.site()), 404,
+                    "Preview not available", "This preview link has expired or was withdrawn. Ask the newsroom for a new one."));
+        }
+        Section home = sections.findById(article.get().sectionId()).orElseThrow();
+        return articleView(article.get(), home, PageViews.articlePath(home.slug(), article.get().slug()), true);
+    }
+
+    private ModelAndView articleView(Article article, Section home, String path, boolean preview) {
         SiteSettings site = views.site();
         ZoneId zone = site.timeZone();
-        String path = PageViews.articlePath(home.slug(), article.slug());
         ArticlePage page = new ArticlePage(
                 views.chrome(site),
                 article.headline(),
@@ -156,7 +197,26 @@ class SiteController {
                 article.seoTitle(),
                 article.seoDescription());
         return new ModelAndView("article").addObject("page", page)
-                .addObject("readers", readers.forArticle(article, path, article.headline()));
+                .addObject("corrections", corrections.forArticle(article.id()).stream()
+                        .map(c -> new Views.CorrectionView(c.text(), PageViews.time(c.publishedAt(), zone))).toList())
+                .addObject("card", socialCard(article.id()))
+                .addObject("readers", readers.forArticle(article, path, article.headline()))
+                .addObject("preview", preview);
+    }
+
+    /** The picks, then the newest stories that are not among them, up to {@code limit}. */
+    private static List<ArticleSummary> pickedFirst(List<ArticleSummary> picks, List<ArticleSummary> newest, int limit) {
+        List<ArticleSummary> front = new ArrayList<>(picks);
+        newest.stream().filter(a -> picks.stream().noneMatch(p -> p.id() == a.id())).forEach(front::add);
+        return front.subList(0, Math.min(limit, front.size()));
+    }
+
+    /** The card's own words and image where the story has them; null fields fall back to the page's (ArticleMetadata). */
+    private Views.SocialCardView socialCard(long articleId) {
+        SocialCard card = socialCards.of(articleId);
+        var figure = card.figureId() == null ? null : figures.findById(card.figureId()).orElse(null);
+        return new Views.SocialCardView(card.title().isBlank() ? null : card.title(), card.description().isBlank() ? null : card.description(),
+                figure == null ? null : figure.src(), figure == null ? null : figure.alt());
     }
 
     private String listing(Model model, String title, String kicker, String description, Page<ArticleSummary> results, String basePath) {

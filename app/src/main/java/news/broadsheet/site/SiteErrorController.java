@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import news.broadsheet.platform.DatabaseOutage;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,6 +56,13 @@ class SiteErrorController implements ErrorController {
             case 403 -> {
                 title = "Not allowed";
                 message = "You do not have permission to do that. If you submitted a form, reload the page and try again.";
+            }
+            case 503 -> {
+                title = "Back in a moment";
+                message = "The site could not reach its database just now. Please try again in a few seconds.";
+                if (response.getHeader(HttpHeaders.RETRY_AFTER) == null) {
+                    response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+                }
             }
             case 405 -> {
                 title = "Not allowed";

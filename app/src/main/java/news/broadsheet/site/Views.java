@@ -29,6 +29,16 @@ public final class Views {
     public record Time(String iso, String text) {
     }
 
+    /** A story's social card overrides; a null field means "as the page": search title, description, lead image. */
+    public record SocialCardView(String title, String description, String imageSrc, String imageAlt) {
+
+        static final SocialCardView NONE = new SocialCardView(null, null, null, null);
+    }
+
+    /** A correction or update on a story, with the date it was made. */
+    public record CorrectionView(String text, Time date) {
+    }
+
     /** {@code imageSrcset} is null when the image has no renditions. */
     public record Card(String href, String headline, String standfirst, Link section, Time published,
                        String imageSrc, String imageAlt, String lang, String dir, int comments, String imageSrcset) {

@@ -2,8 +2,7 @@ package news.broadsheet.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,19 +11,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownRendererTest {
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
-    private final Map<Long, Figure> figures = Map.of(7L, new Figure(7, "/media/a.jpg", "A harbour at dawn", "Boats leave at first light.", "Photo: Staff", 1200, 675));
-    private final Map<String, Embed> embeds = Map.of("https://video.example/watch/1", new Embed("https://video.example/watch/1", "ExampleVideo", "Harbour film", null));
-    private final MarkdownRenderer.References references = new MarkdownRenderer.References() {
-        @Override
-        public Optional<Figure> figure(long id) {
-            return Optional.ofNullable(figures.get(id));
-        }
-
-        @Override
-        public Optional<Embed> embed(String url) {
-            return Optional.ofNullable(embeds.get(url));
-        }
-    };
+    private final MarkdownRenderer.References references = new ExampleReferences(List.of());
 
     private Document render(String markdown) {
         return Jsoup.parseBodyFragment(renderer.render(markdown, references));

@@ -66,6 +66,10 @@ class IngestJourneyInBrowserTest extends BrowserTest {
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.xpath("//button[normalize-space()='Poll now']")).isEmpty());
         button("Poll now").click();
+        String polled = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("p.notice[role=status]")).stream().map(WebElement::getText)
+                        .filter(t -> t.startsWith("Poll") || t.startsWith("A poll")).findFirst().orElse(null));
+        assertThat(polled).as("the desk's answer to Poll now").startsWith("Polled: 1 new");
         WebElement row = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
             open("/newsroom/ingest/review");
             return d.findElements(By.cssSelector("tbody tr")).stream().filter(r -> r.getText().contains(headline)).findFirst().orElse(null);

@@ -58,7 +58,7 @@ class ArticleEditorTest extends NewsroomTest {
         return Long.parseLong(location.replaceAll(".*/newsroom/articles/(\\d+).*", "$1"));
     }
 
-    private Map<String, Object> formOf(Staff staff, long id) {
+    static Map<String, Object> formOf(Staff staff, long id) {
         Document page = staff.client().page("/newsroom/articles/" + id);
         Map<String, Object> form = new HashMap<>();
         page.select("#editor input[name], #editor textarea[name]").forEach(e -> form.put(e.attr("name"), e.is("textarea") ? e.text() : e.val()));
@@ -259,6 +259,10 @@ class ArticleEditorTest extends NewsroomTest {
         assertThat(page.select(".diff-removed").text()).contains("Second line.");
         assertThat(page.select(".diff-added").text()).contains("A corrected second line.");
         assertThat(page.select(".diff-same").text()).contains("First line.");
+        assertThat(page.select(".diff-removed del").text()).as("changed words are marked inside the line").isEqualTo("Second");
+        assertThat(page.select(".diff-added ins").text()).contains("corrected");
+        assertThat(page.select(".diff-added").text()).contains("line.");
+        assertThat(page.select(".diff-same del, .diff-same ins")).isEmpty();
 
         String version = Long.toString(articles.findById(id).orElseThrow().version());
         assertThat(editor.client().postWithCsrf("/newsroom/articles/" + id + "/revisions/" + original + "/restore",

@@ -43,7 +43,7 @@ class DeskInBrowserTest extends BrowserTest {
     /** Tabs from the element before, so the browser treats the focus as keyboard focus (:focus-visible). */
     private static void focusByKeyboard(WebElement element) {
         browser.executeScript("""
-                const all = [...document.querySelectorAll('a[href], select, input, button')];
+                const all = [...document.querySelectorAll('a[href], select, input, button, [tabindex="0"]')];
                 const before = all[all.indexOf(arguments[0]) - 1];
                 before.scrollIntoView({block: 'center', behavior: 'instant'});
                 before.focus();""", element);

@@ -2,17 +2,10 @@ package news.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import news.broadsheet.BrowserTest;
 import news.broadsheet.content.SettingsRepository;
@@ -40,7 +33,7 @@ class EditorJourneyInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anEditorWritesIllustratesSchedulesAndSeesTheStoryPublished() throws IOException {
+    void anEditorWritesIllustratesSchedulesAndSeesTheStoryPublished() {
         String unique = UUID.randomUUID().toString().substring(0, 6);
         String headline = "Lighthouse keepers return to Skerry Point " + unique;
         String alt = "A white lighthouse on a rocky point under a grey sky " + unique;
@@ -51,7 +44,7 @@ class EditorJourneyInBrowserTest extends BrowserTest {
         screenshot("editor-0-desk");
 
         open("/newsroom/media");
-        browser.findElement(By.name("file")).sendKeys(png().toAbsolutePath().toString());
+        browser.findElement(By.name("file")).sendKeys(picture(320, 180, "png").toAbsolutePath().toString());
         browser.findElement(By.name("alt")).sendKeys(alt);
         browser.findElement(By.name("caption")).sendKeys(caption);
         browser.findElement(By.name("credit")).sendKeys(credit);
@@ -68,7 +61,7 @@ class EditorJourneyInBrowserTest extends BrowserTest {
         browser.findElement(By.name("standfirst")).sendKeys("After eleven years of automation, the light at Skerry Point has keepers again.");
         new Select(browser.findElement(By.name("sectionId"))).selectByVisibleText("World");
         new Select(browser.findElement(By.name("authorIds"))).selectByIndex(0);
-        browser.findElement(By.name("body")).sendKeys("The harbour trust has hired two keepers for the light at Skerry Point.\n\n"
+        browser.findElement(By.cssSelector(".rich-editor-body")).sendKeys("The harbour trust has hired two keepers for the light at Skerry Point.\n\n"
                 + "They will log the weather every three hours and keep the fog signal in working order.");
         new Select(browser.findElement(By.name("leadFigureId"))).selectByValue(figureId);
         screenshot("editor-2-writing");
@@ -108,19 +101,5 @@ class EditorJourneyInBrowserTest extends BrowserTest {
         assertThat(figure.findElement(By.cssSelector("figcaption .credit")).getDomProperty("textContent")).isEqualTo(credit);
         assertThat(browser.findElement(By.cssSelector(".story-body")).getText()).contains("fog signal");
         screenshot("editor-5-published-article");
-    }
-
-    private static Path png() throws IOException {
-        BufferedImage image = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(new Color(0x5b7083));
-        g.fillRect(0, 0, 320, 180);
-        g.setColor(Color.WHITE);
-        g.fillRect(150, 40, 20, 110);
-        g.dispose();
-        Path file = Files.createTempFile("lighthouse-", ".png");
-        file.toFile().deleteOnExit();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
     }
 }

@@ -28,14 +28,16 @@ class NewsroomRolesTest extends NewsroomTest {
     @Autowired
     ArticleRepository articles;
 
-    record Route(RequestMethod method, String path, StaffOnly required) {
+    /** sideEffectFree: allowed roles may call it with an empty form without changing shared state. */
+    record Route(RequestMethod method, String path, StaffOnly required, boolean sideEffectFree) {
     }
 
     @Test
     void everyNewsroomRouteChecksTheRoleOnTheServer() {
         long articleId = articles.recentForNewsroom(1).getFirst().id();
         List<Route> routes = routes(articleId);
-        assertThat(routes).extracting(Route::path).contains("/newsroom/staff", "/newsroom/articles/" + articleId, "/newsroom/media");
+        assertThat(routes).extracting(Route::path).contains("/newsroom/staff", "/newsroom/articles/" + articleId, "/newsroom/media",
+                "/newsroom/ingest", "/newsroom/members/export", "/newsroom/comments", "/newsroom/readers/settings");
 
         Map<StaffRole, Staff> staff = new EnumMap<>(StaffRole.class);
         for (StaffRole role : List.of(StaffRole.ADMIN, StaffRole.EDITOR, StaffRole.AUTHOR, StaffRole.CONTRIBUTOR)) {
@@ -51,6 +53,10 @@ class NewsroomRolesTest extends NewsroomTest {
             assertThat(stranger.headers().firstValue("location").orElse("")).as("anonymous " + route).contains("/newsroom/login");
             // Signing out everywhere would end the session the rest of this test uses.
             for (Staff member : route.path().equals("/newsroom/sign-out-everywhere") ? List.<Staff>of() : staff.values()) {
+                boolean refused = member.role().ordinal() > route.required().value().ordinal();
+                if (!refused && !route.sideEffectFree()) {
+                    continue;
+                }
                 HttpResponse<String> response = call(member.client(), route, "/newsroom");
                 if (member.role().ordinal() > route.required().value().ordinal()) {
                     assertThat(response.statusCode()).as(member.role() + " " + route).isEqualTo(403);
@@ -99,19 +105,24 @@ class NewsroomRolesTest extends NewsroomTest {
     private List<Route> routes(long articleId) {
         List<Route> routes = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
-            if (!handler.getBeanType().getPackageName().equals(StaffOnly.class.getPackageName())) {
+            if (info.getPatternValues().stream().noneMatch(p -> p.startsWith("/newsroom"))) {
                 return;
             }
-            StaffOnly required = handler.getMethodAnnotation(StaffOnly.class);
+            boolean ownPackage = handler.getBeanType().getPackageName().equals(StaffOnly.class.getPackageName());
+            StaffOnly required = RoleCheck.required(handler);
             assertThat(required != null || handler.hasMethodAnnotation(OpenToAll.class))
                     .as(handler + " declares who may call it").isTrue();
             for (String pattern : info.getPatternValues()) {
-                String path = pattern.replace("{id}", Long.toString(articleId)).replace("{revision}", "1")
+                // Other desks' ids name sources and comments: one that does not exist changes nothing.
+                String path = pattern.replace("{id}", ownPackage ? Long.toString(articleId) : "999999999")
+                        .replace("{articleId}", "999999999").replace("{action}", "approve").replace("{revision}", "1")
                         .replace("{stashId}", "x".repeat(43))
+                        .replace("{linkId}", "0") // no such preview link: revoking it changes nothing
+                        .replace("{front}", "section:999999999") // no such section front
                         .replace("{figureId}", "0"); // no such figure: allowed roles get a 404 and change nothing
                 assertThat(path).as("all path variables replaced").doesNotContain("{");
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    routes.add(new Route(method, path, required));
+                    routes.add(new Route(method, path, required, ownPackage || method == RequestMethod.GET));
                 }
             }
         });

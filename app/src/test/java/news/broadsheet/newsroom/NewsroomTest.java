@@ -1,11 +1,15 @@
 package news.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.mail.internet.MimeMessage;
 import news.broadsheet.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +45,22 @@ abstract class NewsroomTest extends IntegrationTest {
         var csrf = staff.client().csrf("/newsroom/media");
         return staff.client().upload("/newsroom/media", Map.of(csrf.getKey(), csrf.getValue(), "alt", "Boats at dawn",
                 "caption", "The harbour", "credit", "Staff photo"), name, bytes);
+    }
+
+    /** The text of the first mail to {@code address} whose subject starts with {@code subject}, waiting for it to arrive. */
+    static String mailText(String address, String subject) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> mailTexts(address, subject), texts -> !texts.isEmpty()).getFirst();
+    }
+
+    /** The texts of the mails to {@code address} whose subject starts with {@code subject}, as received so far. */
+    static List<String> mailTexts(String address, String subject) throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(address) && message.getSubject().startsWith(subject)) {
+                texts.add(message.getContent().toString());
+            }
+        }
+        return texts;
     }
 
     /** The messages a form page answered with. */

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockServletContext;
 
@@ -69,6 +73,24 @@ class SignInTest extends NewsroomTest {
     }
 
     @Test
+    void signingOutEverywhereEndsSessionsOnTheReaderDesksToo() {
+        Staff member = staff(StaffRole.EDITOR);
+        StaffClient laptop = member.client();
+        StaffClient phone = new StaffClient(port);
+        phone.signIn(member.email(), PASSWORD);
+        for (String desk : List.of("/newsroom/members/export", "/newsroom/members", "/newsroom/comments", "/newsroom/readers/settings", "/newsroom/ingest")) {
+            assertThat(phone.get(desk).statusCode()).as(desk).isEqualTo(200);
+        }
+
+        assertThat(laptop.postWithCsrf("/newsroom/sign-out-everywhere", Map.of(), "/newsroom").statusCode()).isEqualTo(302);
+        for (String desk : List.of("/newsroom/members/export", "/newsroom/members", "/newsroom/comments", "/newsroom/readers/settings", "/newsroom/ingest")) {
+            HttpResponse<String> stale = phone.get(desk);
+            assertThat(stale.statusCode()).as(desk).isEqualTo(302);
+            assertThat(stale.body()).as(desk).doesNotContain("@");
+        }
+    }
+
+    @Test
     void anInvitationByMailCreatesTheAccountOnce() throws Exception {
         Staff admin = staff(StaffRole.ADMIN);
         String email = "new-reporter-" + System.nanoTime() + "@harbour.example";
@@ -86,6 +108,34 @@ class SignInTest extends NewsroomTest {
         assertThat(admin.client().postWithCsrf("/newsroom/staff/invite",
                 Map.of("email", "x@harbour.example", "displayName", "X", "role", "owner"), "/newsroom/staff").body())
                 .as("nobody is invited as owner").contains("You cannot invite someone as owner.");
+    }
+
+    @Test
+    void pendingInvitationsAreListedAndCanBeResentOrRevoked() throws Exception {
+        Staff admin = staff(StaffRole.ADMIN);
+        String email = "pending-" + System.nanoTime() + "@harbour.example";
+        admin.client().postWithCsrf("/newsroom/staff/invite", Map.of("email", email, "displayName", "Ola Pending", "role", "editor"), "/newsroom/staff");
+        Document staffPage = admin.client().page("/newsroom/staff");
+        assertThat(staffPage.select("table.invitations tr:contains(" + email + ")").text()).contains("Ola Pending").contains("Editor");
+        assertThat(staffPage.select(".role-choice").text()).as("each role described where it is chosen")
+                .contains("Edits, schedules and publishes any story").doesNotContain("Owner");
+        String first = linksIn(email, "/newsroom/invitation?token=", 1).getFirst();
+
+        Document resent = Jsoup.parse(admin.client().postWithCsrf("/newsroom/staff/invitations/resend", Map.of("email", email), "/newsroom/staff").body());
+        assertThat(resent.select("[role=status]").text()).contains("A new invitation link was sent to " + email);
+        String second = linksIn(email, "/newsroom/invitation?token=", 2).getLast();
+        StaffClient newcomer = new StaffClient(port);
+        assertThat(newcomer.get(first).statusCode()).as("the earlier link no longer works").isEqualTo(404);
+        assertThat(newcomer.get(second).statusCode()).isEqualTo(200);
+
+        Document revoked = Jsoup.parse(admin.client().postWithCsrf("/newsroom/staff/invitations/revoke", Map.of("email", email), "/newsroom/staff").body());
+        assertThat(revoked.select("[role=status]").text()).contains("was withdrawn");
+        assertThat(revoked.select("table.invitations").text()).doesNotContain(email);
+        assertThat(newcomer.get(second).statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(admin.client().postWithCsrf("/newsroom/staff/invitations/revoke", Map.of("email", email), "/newsroom/staff").body())
+                .select("[role=alert]").text()).contains("There is no pending invitation for " + email);
+        assertThat(staff(StaffRole.EDITOR).client().postWithCsrf("/newsroom/staff/invitations/resend", Map.of("email", email), "/newsroom").statusCode())
+                .as("admins only").isEqualTo(403);
     }
 
     @Test
@@ -128,6 +178,21 @@ class SignInTest extends NewsroomTest {
             Thread.sleep(100);
         }
         throw new AssertionError("No mail to " + to);
+    }
+
+    /** The links in the first {@code count} mails to {@code to}, oldest first. */
+    private static List<String> linksIn(String to, String prefix, int count) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            List<String> links = new java.util.ArrayList<>();
+            for (MimeMessage message : MAIL.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    String text = message.getContent().toString();
+                    int start = text.indexOf(prefix);
+                    links.add(text.substring(start, text.indexOf('\n', start)).strip());
+                }
+            }
+            return links;
+        }, links -> links.size() >= count);
     }
 
     private static String path(String link) {

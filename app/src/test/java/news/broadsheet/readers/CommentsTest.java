@@ -67,7 +67,7 @@ class CommentsTest extends ReaderTest {
         assertThat(shown.selectFirst(".comment-body em").text()).isEqualTo("thanks");
         assertThat(shown.select("script")).isEmpty();
         assertThat(article.body().html()).doesNotContain("first.timer@readers.example");
-        assertThat(page("/world").select("a[href=" + ARTICLE + "#comments]").text()).matches("\\d+ comments?");
+        assertThat(listingPageWith("/world", ARTICLE).select("a[href=" + ARTICLE + "#comments]").text()).matches("\\d+ comments?");
 
         // The address is known now: its next comment appears at once, and a reply threads under it.
         HttpResponse<String> second = post("/comments", comment("Mallory", "first.timer@readers.example", "Second thought."));

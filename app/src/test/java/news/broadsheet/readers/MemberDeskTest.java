@@ -102,8 +102,11 @@ class MemberDeskTest extends ReaderTest {
         Document refused = Jsoup.parse(post("/newsroom/readers/settings", fields("_csrf", newsroomCsrf("/newsroom/readers/settings"),
                 "readers.comments.max-links", "5", "readers.comments.enabled", "maybe", "readers.gate.mode", "sometimes")).body());
         assertThat(refused.select(".errors li").eachText()).containsExactly(
-                "readers.comments.enabled must be true or false.", "readers.gate.mode must be SOFT or HARD.");
+                "Readers may comment: choose yes or no.", "What non-subscribers see of a gated story: choose one of the options.");
         assertThat(refused.selectFirst("input[name=readers.comments.max-links]").attr("value")).as("what was typed is kept").isEqualTo("5");
+        Document tooMany = Jsoup.parse(post("/newsroom/readers/settings", fields("_csrf", newsroomCsrf("/newsroom/readers/settings"),
+                "readers.comments.max-links", "51")).body());
+        assertThat(tooMany.select(".errors li").eachText()).containsExactly("Links allowed in a comment: a whole number from 0 to 50 links.");
         assertThat(settings.raw().get("readers.comments.max-links")).isEqualTo("2");
 
         HttpResponse<String> saved = post("/newsroom/readers/settings", fields("_csrf", newsroomCsrf("/newsroom/readers/settings"),
@@ -111,6 +114,21 @@ class MemberDeskTest extends ReaderTest {
         assertThat(saved.headers().firstValue("location").orElse("")).endsWith("/newsroom/readers/settings?saved=true");
         assertThat(settings.current().maxLinks()).isEqualTo(5);
         assertThat(db.sql("SELECT COUNT(*) FROM changes WHERE kind = 'SETTINGS_CHANGED'").query(Long.class).single()).isGreaterThan(changesBefore);
+    }
+
+    @Test
+    void readerSettingsAreLabelledControlsInWordsNeverRawKeys() {
+        signInAsEditor("words.editor@staff.example");
+        Document form = page("/newsroom/readers/settings");
+        assertThat(form.select("form.settings-form").text()).doesNotContain("readers.");
+        assertThat(form.select("legend").eachText()).contains("Comments", "Subscriber gate", "Newsletter", "What non-subscribers see of a gated story");
+        assertThat(form.select("input[type=radio][name=readers.gate.mode]")).hasSize(2);
+        assertThat(form.selectFirst("input[type=radio][name=readers.gate.mode][checked]").parent().text()).startsWith("The first paragraphs");
+        var days = form.selectFirst("input[type=number][name=readers.gate.after-days]");
+        assertThat(days.attr("min")).isEqualTo("0");
+        assertThat(form.selectFirst("label[for=readers.gate.after-days]").text()).isEqualTo("Gate stories older than");
+        assertThat(days.parent().text()).endsWith("days");
+        assertThat(form.getElementById(days.attr("aria-describedby")).text()).contains("0 gates none");
     }
 
     @Test

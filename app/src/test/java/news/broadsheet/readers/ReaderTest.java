@@ -63,6 +63,19 @@ abstract class ReaderTest extends IntegrationTest {
     }
 
 
+    /** The page of a listing that shows a card for {@code articlePath}: other tests publish stories too, so it may not be the first. */
+    Document listingPageWith(String listingPath, String articlePath) {
+        Document listing = page(listingPath);
+        for (int i = 0; i < 20 && listing.select(".card-title a[href=" + articlePath + "]").isEmpty(); i++) {
+            var next = listing.selectFirst("a[rel=next]");
+            if (next == null) {
+                break;
+            }
+            listing = page(next.attr("href"));
+        }
+        return listing;
+    }
+
     static Map<String, String> fields(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

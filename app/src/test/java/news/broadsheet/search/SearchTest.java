@@ -124,7 +124,7 @@ class SearchTest extends IntegrationTest {
     @Test
     void hostileQueriesGetAClearMessageNeverA500() {
         for (String hostile : List.of("*", "***", "?*", "title:(", "\"unclosed", "a AND OR NOT ((", "\\", "-", "~2^3",
-                "/regex.*/", "x".repeat(10_000), "word ".repeat(50))) {
+                "/regex.*/", "x".repeat(10_000), "word ".repeat(50), "بحث".repeat(3_400), "検索".repeat(5_000), "é".repeat(10_000))) {
             String label = hostile.length() > 40 ? hostile.substring(0, 40) + "… (" + hostile.length() + " chars)" : hostile;
             HttpResponse<String> page = get("/search?q=" + enc(hostile));
             assertThat(page.statusCode()).as(label).isIn(200, 400);
@@ -135,6 +135,9 @@ class SearchTest extends IntegrationTest {
             assertThat(json.statusCode()).as(label).isIn(200, 400);
         }
         assertThat(Jsoup.parse(get("/search?q=*").body()).selectFirst(".notice").text()).contains("at least one word");
+        Document longArabic = Jsoup.parse(get("/search?q=" + enc("بحث".repeat(3_400))).body());
+        assertThat(longArabic.selectFirst(".notice").text()).contains("200 characters");
+        assertThat(longArabic.title().length()).isLessThan(120);
         assertThat(JSON.readTree(get("/search.json?q=" + "x".repeat(10_000)).body()).get("error").asString()).contains("200 characters");
         assertThat(get("/search?q=geneva&page=999999999999").statusCode()).isEqualTo(400);
         assertThat(get("/search?q=geneva&page=51").statusCode()).isEqualTo(400);

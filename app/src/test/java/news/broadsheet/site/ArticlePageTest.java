@@ -58,6 +58,7 @@ class ArticlePageTest extends IntegrationTest {
         assertThat(card).isNotNull();
         assertThat(card.attr("href")).startsWith("https://video.example/");
         assertThat(card.selectFirst(".embed-title").text()).isNotBlank();
+        // A provider without a player needs no script at all (click-to-play pages load the site's own deferred file).
         assertThat(doc.select("script:not([type=application/ld+json])")).isEmpty();
         assertThat(doc.select("iframe")).isEmpty();
     }

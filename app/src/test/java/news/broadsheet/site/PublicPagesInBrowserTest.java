@@ -1,6 +1,9 @@
 package news.broadsheet.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import news.broadsheet.BrowserTest;
 import org.junit.jupiter.api.Test;
@@ -52,16 +55,19 @@ class PublicPagesInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void backToTopWorksFromTheKeyboard() throws InterruptedException {
+    void backToTopWorksFromTheKeyboard() {
         open(ArticlePageTest.SHOWCASE);
         WebElement back = browser.findElement(By.cssSelector("a.back-to-top"));
-        browser.executeScript("arguments[0].scrollIntoView()", back);
-        back.sendKeys(Keys.ENTER);
-        long deadline = System.currentTimeMillis() + 3_000;
-        while (((Number) browser.executeScript("return window.scrollY")).longValue() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(((Number) browser.executeScript("return window.scrollY")).longValue()).isZero();
+        browser.executeScript("arguments[0].scrollIntoView(); arguments[0].focus()", back);
+        assertThat(scrollY()).isPositive();
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.getCurrentUrl()).as("the link was followed").endsWith("#top");
+        // Smooth scrolling can take a while on a loaded machine; the position is what a reader cares about.
+        await().atMost(Duration.ofSeconds(10)).until(() -> scrollY() == 0);
+    }
+
+    private long scrollY() {
+        return ((Number) browser.executeScript("return Math.round(window.scrollY)")).longValue();
     }
 
     @Test

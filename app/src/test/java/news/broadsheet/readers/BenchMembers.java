@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the batch size to {@code broadsheet.bench.newsletter-batch} and the SMTP connections to
  * {@code broadsheet.bench.newsletter-connections}, because the benchmark measures the sender, not a
  * throttle. Runs once: a restart finds the members and the story there and
- * leaves the mailing to resume.
+ * leaves the mailing to resume. Kept out of the production jar (see {@code bench/server.sh}).
  */
 @Component
 @Order(200)

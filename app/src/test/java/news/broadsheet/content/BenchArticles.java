@@ -19,14 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Benchmarks only ({@code broadsheet.bench.generate-articles=N}): fills the database up to N
  * published articles so footprint and page speed can be measured at newsroom scale. Runs after
- * the demo content, in batches of 5,000 per transaction.
+ * the demo content, in batches of 5,000 per transaction. Like every {@code Bench*} class it lives in
+ * the test sources, out of the production jar; {@code bench/server.sh} adds it to the server's class path.
  */
 @Component
 @Order(100)
 @ConditionalOnProperty(name = "broadsheet.bench.generate-articles")
-class BulkArticleGenerator implements ApplicationRunner {
+class BenchArticles implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(BulkArticleGenerator.class);
+    private static final Logger log = LoggerFactory.getLogger(BenchArticles.class);
     private static final int BATCH = 5_000;
 
     private final int target;
@@ -36,7 +37,7 @@ class BulkArticleGenerator implements ApplicationRunner {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final Clock clock;
 
-    BulkArticleGenerator(@Value("${broadsheet.bench.generate-articles}") int target, ArticleRepository articles,
+    BenchArticles(@Value("${broadsheet.bench.generate-articles}") int target, ArticleRepository articles,
                          JdbcClient db, TransactionTemplate transaction, Clock clock) {
         this.target = target;
         this.articles = articles;

@@ -21,11 +21,12 @@ import org.springframework.core.Ordered;
 /**
  * For the reader-path benchmark only (off unless {@code broadsheet.bench.bare-endpoint=true}):
  * {@code /bench/bare} answers with the bytes of a file held in memory, in front of every other
- * filter, so the benchmark can show the HTTP stack's own ceiling next to the real page path.
+ * filter, so the benchmark can show the HTTP stack's own ceiling next to the real page path. Kept
+ * out of the production jar (see {@code bench/server.sh}), so no property can open it in production.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "broadsheet.bench.bare-endpoint", havingValue = "true")
-class BareEndpointFilter {
+class BenchBareEndpoint {
 
     @Bean
     FilterRegistrationBean<Filter> bareEndpoint(@Value("${broadsheet.bench.bare-file}") Path file) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Benchmarks only ({@code broadsheet.bench.ingest-feeds=N}, see {@code bench/ingest-poll.sh}):
  * registers N sources whose feeds are {@code broadsheet.bench.ingest-feed-base} + {@code i.xml},
  * polled every minute and published automatically, so the poller can be measured at scale
- * without ten thousand form posts. Runs once; a restart finds them there.
+ * without ten thousand form posts. Runs once; a restart finds them there. Kept out of the
+ * production jar (see {@code bench/server.sh}).
  */
 @Component
 @ConditionalOnProperty(name = "broadsheet.bench.ingest-feeds")
