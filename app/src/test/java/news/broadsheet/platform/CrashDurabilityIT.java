@@ -22,11 +22,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -194,9 +196,14 @@ class CrashDurabilityIT {
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort)
                 .redirectErrorStream(true).start();
         AtomicReference<String> setup = new AtomicReference<>();
+        Deque<String> lastLines = new ConcurrentLinkedDeque<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 40) {
+                        lastLines.pollFirst();
+                    }
                     Matcher m = SETUP_LINK.matcher(line);
                     if (m.find()) {
                         setup.set(m.group(1));
@@ -206,8 +213,9 @@ class CrashDurabilityIT {
                 // the process was killed
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
+        // Generous: a start-up of ~10 s can take minutes when the machine's two cores are shared.
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline && server.isAlive()) {
             try {
                 if (get("/actuator/health").statusCode() == 200) {
                     // The owner setup link is printed only on a fresh install, just after the server is ready.
@@ -221,7 +229,8 @@ class CrashDurabilityIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the server did not come up");
+        throw new AssertionError((server.isAlive() ? "the server did not come up" : "the server exited with " + server.exitValue())
+                + "; its last lines:\n" + String.join("\n", lastLines));
     }
 
     private void createOwnerAndSignIn(String setupPath) throws Exception {

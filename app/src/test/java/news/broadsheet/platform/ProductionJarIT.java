@@ -42,7 +42,7 @@ class ProductionJarIT {
                 "--broadsheet.demo.enabled=false", "--broadsheet.bench.bare-endpoint=true", "--broadsheet.bench.bare-file=" + page)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> status(port, "/actuator/health") == 200);
             assertThat(status(port, "/bench/bare")).isEqualTo(404);
         } finally {
