@@ -1,6 +1,7 @@
 package news.broadsheet.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class ScheduledPublishingTest extends IntegrationTest {
     AuthorRepository authors;
 
     @Test
-    void aScheduleMissedWhileDownPublishesAtOnce() throws InterruptedException {
+    void aScheduleMissedWhileDownPublishesAtOnce() {
         Instant missed = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
         long id = scheduledAndWaitedFor("missed-schedule-" + System.nanoTime(), missed);
         Article published = repository.findById(id).orElseThrow();
@@ -39,7 +40,7 @@ class ScheduledPublishingTest extends IntegrationTest {
     }
 
     @Test
-    void aStoryPublishedLateByTheSchedulerIsNotShownAsUpdatedUntilItChanges() throws InterruptedException {
+    void aStoryPublishedLateByTheSchedulerIsNotShownAsUpdatedUntilItChanges() {
         Section section = sections.findAll().getFirst();
         String slug = "late-schedule-" + System.nanoTime();
         long id = scheduledAndWaitedFor(slug, Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS));
@@ -59,15 +60,13 @@ class ScheduledPublishingTest extends IntegrationTest {
     }
 
     /** A story whose publication time is already past when its job is stored, as after downtime; waits until the scheduler ran it. */
-    private long scheduledAndWaitedFor(String slug, Instant at) throws InterruptedException {
+    private long scheduledAndWaitedFor(String slug, Instant at) {
         long id = articles.create(new ArticleDraft(slug, sections.findAll().getFirst().id(), "Missed while down", "", "Body.", "en",
                 null, null, List.of(authors.findAll().getFirst().id()), List.of(), List.of(), null,
                 ArticleStatus.SCHEDULED, null, null, at));
         schedule.schedule(id, at);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (repository.findById(id).orElseThrow().status() != ArticleStatus.PUBLISHED && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> repository.findById(id).orElseThrow().status() == ArticleStatus.PUBLISHED);
         return id;
     }
 

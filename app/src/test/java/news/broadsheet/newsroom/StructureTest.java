@@ -38,7 +38,7 @@ class StructureTest extends NewsroomTest {
     JdbcClient db;
 
     @Test
-    void aRenamedSectionRedirectsItsOldAddressAndSearchAndCachedPagesShowTheNewName() throws InterruptedException {
+    void aRenamedSectionRedirectsItsOldAddressAndSearchAndCachedPagesShowTheNewName() {
         Staff editor = staff(StaffRole.EDITOR);
         String unique = Long.toString(System.nanoTime(), 36);
         String word = "quayside" + unique.replaceAll("[0-9]", "x");
@@ -107,7 +107,7 @@ class StructureTest extends NewsroomTest {
     }
 
     @Test
-    void tagsAreRenamedMergedAndDeletedWithTheirStories() throws InterruptedException {
+    void tagsAreRenamedMergedAndDeletedWithTheirStories() {
         Staff editor = staff(StaffRole.EDITOR);
         String unique = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
         long science = sections.findBySlug("science").orElseThrow().id();
@@ -179,23 +179,17 @@ class StructureTest extends NewsroomTest {
                 ArticleStatus.PUBLISHED, Instant.now().minus(Duration.ofDays(3000)), null, null));
     }
 
-    private boolean awaitSearch(String q, String section, long total) throws InterruptedException {
+    private boolean awaitSearch(String q, String section, long total) {
         return await(() -> search(q, section).get("total").asLong() == total);
     }
 
-    private boolean awaitSearchByTag(String tag, long total) throws InterruptedException {
+    private boolean awaitSearchByTag(String tag, long total) {
         return await(() -> json("/search.json?tag=" + tag).get("total").asLong() == total);
     }
 
-    private boolean await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
+    private boolean await(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(condition);
+        return true;
     }
 
     private JsonNode search(String q, String section) {

@@ -1,6 +1,7 @@
 package news.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,16 +32,14 @@ class RelatedArticlesTest extends IntegrationTest {
     ChangeLog changes;
 
     @Test
-    void aStoryInAnotherSectionWithNoSharedTagIsRelatedByItsWords() throws InterruptedException {
+    void aStoryInAnotherSectionWithNoSharedTagIsRelatedByItsWords() {
         String suffix = Long.toString(System.nanoTime());
         String words = "The glassblowers of Murano fired their furnaces with hydrogen, and the lagoon's glassblowers"
                 + " say the hydrogen furnaces change the colour of Murano glass.";
         long first = publish("murano-hydrogen-furnaces-" + suffix, "science", "Murano glassblowers try hydrogen furnaces", words, "Energy");
         publish("murano-glass-colour-" + suffix, "culture", "Hydrogen changes the colour of Murano glass", words + " Collectors notice.", "Art");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (index.sequence() < changes.lastSequence() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        long published = changes.lastSequence();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> index.sequence() >= published);
         var related = page("/science/murano-hydrogen-furnaces-" + suffix).select(".related .card-title a").eachAttr("href");
         assertThat(related).first().isEqualTo("/culture/murano-glass-colour-" + suffix);
         assertThat(related).doesNotContain("/science/murano-hydrogen-furnaces-" + suffix);
