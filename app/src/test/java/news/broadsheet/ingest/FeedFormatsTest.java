@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class FeedFormatsTest {
         assertThat(jsonFeed.format()).isEqualTo("json-1.1");
         FeedItem j = jsonFeed.items().getFirst();
         assertThat(j.contentHtml()).isEqualTo("<p>Para one.</p><p>Para &lt;two&gt;.</p>");
-        assertThat(j.author()).isEqualTo("Ana");
+        assertThat(j.authors()).containsExactly("Ana");
         assertThat(j.published()).hasToString("2026-01-02T09:00:00Z");
     }
 
@@ -76,9 +77,9 @@ class FeedFormatsTest {
     void itemIdentityIgnoresTrackingCaseAndFragments() {
         assertThat(ItemIdentity.normalize("HTTPS://News.Example:443/a/b?utm_source=x&id=7&fbclid=1#top"))
                 .isEqualTo("https://news.example/a/b?id=7");
-        assertThat(ItemIdentity.key(new FeedItem("", "https://x.example/s?utm_medium=rss", "", "", "", null, "", "")))
-                .isEqualTo(ItemIdentity.key(new FeedItem("", "https://X.example/s#comments", "", "", "", null, "", "")));
-        assertThat(ItemIdentity.key(new FeedItem("tag:x,2026:1", "https://x.example/s", "", "", "", null, "", "")))
+        assertThat(ItemIdentity.key(new FeedItem("", "https://x.example/s?utm_medium=rss", "", "", "", null, null, List.of(), List.of(), "", "", "", "", false)))
+                .isEqualTo(ItemIdentity.key(new FeedItem("", "https://X.example/s#comments", "", "", "", null, null, List.of(), List.of(), "", "", "", "", false)));
+        assertThat(ItemIdentity.key(new FeedItem("tag:x,2026:1", "https://x.example/s", "", "", "", null, null, List.of(), List.of(), "", "", "", "", false)))
                 .isEqualTo("tag:x,2026:1");
     }
 
