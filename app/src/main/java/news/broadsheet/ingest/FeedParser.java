@@ -344,8 +344,27 @@ final class FeedParser {
         return e.getChildren().isEmpty() ? e.getText() : serializeChildren(e);
     }
 
+    /** Child content as HTML: XHTML elements lose their namespace prefix (xhtml:p becomes p), which HTML would not know. */
     private static String serializeChildren(Element e) {
-        return new XMLOutputter().outputString(e.getContent());
+        List<org.jdom2.Content> copies = new ArrayList<>();
+        for (org.jdom2.Content child : e.getContent()) {
+            org.jdom2.Content copy = child.clone();
+            if (copy instanceof Element element) {
+                unprefix(element);
+            }
+            copies.add(copy);
+        }
+        return new XMLOutputter().outputString(copies);
+    }
+
+    private static void unprefix(Element element) {
+        if (XHTML.equals(element.getNamespaceURI())) {
+            element.setNamespace(Namespace.NO_NAMESPACE);
+        }
+        for (Namespace extra : List.copyOf(element.getAdditionalNamespaces())) {
+            element.removeNamespaceDeclaration(extra);
+        }
+        element.getChildren().forEach(FeedParser::unprefix);
     }
 
     private static String htmlOrText(String s) {
