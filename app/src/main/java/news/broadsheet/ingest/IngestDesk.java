@@ -120,7 +120,7 @@ class IngestDesk {
         if (article.version() != version) {
             return Edit.CHANGED_MEANWHILE;
         }
-        articles.updateFromSource(articleId, headline, standfirst, html, article.leadFigureId());
+        articles.updateFromSource(articleId, headline, standfirst, html, article.leadFigureId(), null);
         return Edit.SAVED;
     }
 

@@ -12,6 +12,7 @@ import news.broadsheet.content.ArticleDraft;
 import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleService;
 import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.Attribution;
 import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.extract.ArticleExtractor;
@@ -147,6 +148,7 @@ class Ingester {
         Lead lead = lead(item, page, source);
         IngestItemRepository.Extraction extraction = new IngestItemRepository.Extraction(note, score, fullText.length());
         boolean review = forceReview || source.publishMode() == IngestSource.PublishMode.REVIEW || verdict.held();
+        Attribution.Original original = new Attribution.Original(item.published(), item.updated(), item.authors());
         boolean tookImages = source.takeImages() && (lead != null || fullHtml.contains("<img"));
         String finalNote = note;
 
@@ -164,7 +166,8 @@ class Ingester {
                         return new Result(Outcome.SKIPPED, it.articleId(), "update not applied: " + verdict.reason());
                     }
                     if (it.articleId() != null) {
-                        articleService.updateFromSource(it.articleId(), headline, standfirst, body, leadFigure(lead, it.articleId(), now));
+                        articleService.updateFromSource(it.articleId(), headline, standfirst, body, leadFigure(lead, it.articleId(), now),
+                                original);
                     }
                     items.changed(it.id(), hash, simhash, extraction, now);
                     return new Result(Outcome.UPDATED, it.articleId(), finalNote);
@@ -180,7 +183,7 @@ class Ingester {
                 ArticleDraft draft = new ArticleDraft(uniqueSlug(headline), source.sectionId(), headline, standfirst, "",
                         source.language(), source.rightsMode() == RightsMode.EXCERPT ? originalUrl : null,
                         leadFigure(lead, null, now), List.of(source.authorId()), item.categories(), List.of(),
-                        new ArticleDraft.AttributionDraft(source.id(), originalUrl, true, tookImages, now),
+                        new ArticleDraft.AttributionDraft(source.id(), originalUrl, true, tookImages, now, original),
                         review ? ArticleStatus.IN_REVIEW : ArticleStatus.PUBLISHED, review ? null : now, null, null);
                 long articleId = articleService.createFromHtml(draft, body);
                 items.insert(source.id(), key, originalUrl, hash, simhash, articleId, null, extraction, verdict, now);

@@ -114,6 +114,17 @@ class PartnerFidelityTest extends IntegrationTest {
         assertThat(page.select(".tags li").eachText()).contains("Moorland", "Wildlife");
         assertThat(page.select("figcaption .credit").text()).contains("Photo: Lee Hart");
         assertThat(page.select("figure img").attr("src")).isEqualTo("https://moor.example/news/img/ponies.jpg");
+        assertThat(page.select(".standfirst").text()).isEqualTo("The moor's ponies are back.");
+
+        String outlet = page.select(".attribution a").text();
+        assertThat(page.select(".attribution .original-byline").text()).isEqualTo("By Sam Rourke and Ana Lima, " + outlet + ".");
+        assertThat(page.select(".attribution .original-published time").eachAttr("datetime"))
+                .containsExactly("2026-11-01T08:30:00Z", "2026-11-02T09:15:00Z");
+        String ld = page.select("script[type=application/ld+json]").html();
+        assertThat(ld).contains("\"datePublished\":\"2026-11-01T08:30:00Z\"").contains("\"dateModified\":\"2026-11-02T09:15:00Z\"")
+                .contains("{\"@type\":\"Person\",\"name\":\"Sam Rourke\"}");
+        assertThat(db.sql("SELECT COUNT(*) FROM authors WHERE name IN ('Sam Rourke', 'Ana Lima')").query(Long.class).single())
+                .as("partner writers are credited, not made staff authors").isZero();
     }
 
     @Test
