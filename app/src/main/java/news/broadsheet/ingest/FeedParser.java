@@ -81,7 +81,7 @@ final class FeedParser {
         if (start.isEmpty()) {
             throw new FetchException("The feed is empty");
         }
-        if (start.startsWith("{")) {
+        if (start.startsWith("{") || start.startsWith("[")) {
             return json(start, base);
         }
         String lower = start.substring(0, Math.min(start.length(), 64)).toLowerCase(Locale.ROOT);
@@ -483,6 +483,9 @@ final class FeedParser {
             throw new FetchException("Not a readable JSON feed: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
+        if (root.isArray() || root.has("uri")) {
+            return ninjs(root, base);
+        }
         String version = root.path("version").asString("");
         if (!version.startsWith("https://jsonfeed.org/version/1")) {
             throw new FetchException("JSON that is not a JSON Feed (version " + (version.isEmpty() ? "missing" : version) + ")");
@@ -518,6 +521,47 @@ final class FeedParser {
                     absolute(feedBase, image), "", "", feedBase, false));
         }
         return new ParsedFeed(text(root.path("title").asString("")), "json-" + version.substring(version.lastIndexOf('/') + 1), items);
+    }
+
+    /**
+     * IPTC ninjs 2.x: one news item, or an array of them, as a wire service's API hands them out.
+     * The main headline, body and summary are the ones whose role is "main" and "summary" (else the first).
+     */
+    private static ParsedFeed ninjs(JsonNode root, String base) throws FetchException {
+        List<FeedItem> items = new ArrayList<>();
+        for (JsonNode item : root.isArray() ? root : List.of(root)) {
+            if (items.size() == MAX_ITEMS) {
+                break;
+            }
+            if (!item.has("uri")) {
+                throw new FetchException("JSON that is neither a JSON Feed nor ninjs items (an item without \"uri\")");
+            }
+            String uri = item.path("uri").asString("");
+            List<String> subjects = new ArrayList<>();
+            item.path("subjects").forEach(subject -> subjects.add(subject.path("name").asString("")));
+            subjects.removeIf(String::isBlank);
+            String by = item.path("by").asString("");
+            Instant created = time(item.path("contentcreated").asString(item.path("firstcreated").asString("")));
+            items.add(new FeedItem(uri, uri.startsWith("http") ? uri : "", text(role(item.path("headlines"), "main").path("value").asString("")),
+                    ninjsHtml(role(item.path("descriptions"), "summary")), ninjsHtml(role(item.path("bodies"), "main")), created,
+                    time(item.path("versioncreated").asString("")), by.isBlank() ? List.of() : List.of(by), subjects, "", "", "",
+                    base, false));
+        }
+        return new ParsedFeed("", "ninjs-2", items);
+    }
+
+    private static JsonNode role(JsonNode list, String role) {
+        for (JsonNode entry : list) {
+            if (role.equals(entry.path("role").asString(""))) {
+                return entry;
+            }
+        }
+        return list.path(0);
+    }
+
+    private static String ninjsHtml(JsonNode part) {
+        String value = part.path("value").asString("");
+        return part.path("contenttype").asString("text/plain").contains("html") ? value : paragraphs(value);
     }
 
     /** Plain text that arrived as text: escape it so it survives being treated as HTML later. */

@@ -101,6 +101,38 @@ class FeedFidelityTest {
     }
 
     @Test
+    void ninjsItemsAreASourceFormat() throws Exception {
+        var feed = FeedParser.parse(fixture("ninjs-items.json"), "application/json", "https://coastwire.example/api/items");
+        assertThat(feed.format()).isEqualTo("ninjs-2");
+        FeedItem lights = feed.items().getFirst();
+        assertThat(lights.id()).isEqualTo("urn:coastwire:2026:harbour-lights");
+        assertThat(lights.title()).isEqualTo("Harbour lights to stay on all night");
+        assertThat(lights.contentHtml()).startsWith("<p>NINJSBODY");
+        assertThat(lights.summaryHtml()).isEqualTo("<p>The lights &amp; the bell stay.</p>");
+        assertThat(lights.published()).hasToString("2026-10-30T06:10:00Z");
+        assertThat(lights.updated()).hasToString("2026-10-30T07:45:00Z");
+        assertThat(lights.authors()).containsExactly("Sam Rourke");
+        assertThat(lights.categories()).containsExactly("Harbour", "Council");
+        FeedItem plain = feed.items().get(1);
+        assertThat(plain.link()).isEqualTo("https://coastwire.example/2026/plain");
+        assertThat(plain.contentHtml()).isEqualTo("<p>First paragraph &lt;not markup&gt;.</p><p>Second paragraph.</p>");
+    }
+
+    @Test
+    void jsonFeedSummariesDatesAndTagsAreKept() throws Exception {
+        String json = """
+                {"version":"https://jsonfeed.org/version/1.1","title":"Tide Tables","feed_url":"https://tides.example/feed.json","items":[
+                 {"id":"t1","url":"/2026/spring-tides","title":"Spring tides","summary":"Highest of the year.",
+                  "content_text":"The highest tides of the year arrive on Friday.","date_published":"2026-03-01T06:00:00Z",
+                  "date_modified":"2026-03-01T09:00:00Z","tags":["Tides","Coast"],"authors":[{"name":"Ana Lima"}]}]}""";
+        FeedItem item = FeedParser.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/feed+json", "").items().getFirst();
+        assertThat(item.link()).isEqualTo("https://tides.example/2026/spring-tides");
+        assertThat(item.summaryHtml()).isEqualTo("<p>Highest of the year.</p>");
+        assertThat(item.updated()).hasToString("2026-03-01T09:00:00Z");
+        assertThat(item.categories()).containsExactly("Tides", "Coast");
+    }
+
+    @Test
     void relativeItemLinksResolveAgainstTheFeedsAddress() throws Exception {
         FeedItem item = items("relative.xml", "application/rss+xml").getFirst();
         assertThat(item.link()).isEqualTo("https://partner.example/stories/quay-wall");
