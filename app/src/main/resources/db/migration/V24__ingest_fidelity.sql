@@ -11,3 +11,17 @@ ALTER TABLE ingest_fetches ADD COLUMN skipped TEXT NOT NULL DEFAULT '';
 ALTER TABLE attributions ADD COLUMN original_published_at BIGINT;
 ALTER TABLE attributions ADD COLUMN original_updated_at BIGINT;
 ALTER TABLE attributions ADD COLUMN original_authors TEXT NOT NULL DEFAULT '';
+-- Near-duplicate lookup through indexes: the 64-bit SimHash cut into four 16-bit bands. Two
+-- fingerprints at most 3 bits apart share a band, so candidates come from four index lookups
+-- instead of a scan of every fingerprint of the last 14 days. Shifts and masks are the same on
+-- SQLite and PostgreSQL (arithmetic shift of a two's-complement BIGINT).
+ALTER TABLE ingest_items ADD COLUMN band0 INTEGER;
+ALTER TABLE ingest_items ADD COLUMN band1 INTEGER;
+ALTER TABLE ingest_items ADD COLUMN band2 INTEGER;
+ALTER TABLE ingest_items ADD COLUMN band3 INTEGER;
+UPDATE ingest_items SET band0 = (simhash >> 48) & 65535, band1 = (simhash >> 32) & 65535,
+                        band2 = (simhash >> 16) & 65535, band3 = simhash & 65535;
+CREATE INDEX ingest_items_band0 ON ingest_items (band0);
+CREATE INDEX ingest_items_band1 ON ingest_items (band1);
+CREATE INDEX ingest_items_band2 ON ingest_items (band2);
+CREATE INDEX ingest_items_band3 ON ingest_items (band3);

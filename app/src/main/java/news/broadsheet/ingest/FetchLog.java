@@ -16,9 +16,11 @@ class FetchLog {
     }
 
     private final JdbcClient db;
+    private final FetchLogProperties retention;
 
-    FetchLog(JdbcClient db) {
+    FetchLog(JdbcClient db, FetchLogProperties retention) {
         this.db = db;
+        this.retention = retention;
     }
 
     void record(long sourceId, Entry e) {
@@ -30,6 +32,12 @@ class FetchLog {
                 .param("status", e.status()).param("bytes", e.bytes()).param("duration", e.durationMillis())
                 .param("new", e.itemsNew()).param("updated", e.itemsUpdated()).param("unchanged", e.itemsUnchanged())
                 .param("skippedCount", e.itemsSkipped()).param("skipped", e.skipped()).param("error", e.error()).update();
+        // Pruned as the log grows, in the same transaction: the table stays the size retention says, with no job to forget.
+        db.sql("""
+                DELETE FROM ingest_fetches WHERE source_id = :source AND (at < :cutoff OR id NOT IN (
+                    SELECT id FROM ingest_fetches WHERE source_id = :source ORDER BY at DESC, id DESC LIMIT :keep))""")
+                .param("source", sourceId).param("cutoff", e.at().minus(retention.keep()).toEpochMilli())
+                .param("keep", retention.keepLast()).update();
     }
 
     List<Entry> recent(long sourceId, int limit) {

@@ -173,7 +173,7 @@ class Ingester {
                     return new Result(Outcome.UPDATED, it.articleId(), finalNote);
                 }
                 if (!verdict.garbled() && Bodies.words(fullText) >= TWIN_MIN_WORDS) {
-                    for (IngestItemRepository.Fingerprint twin : items.recentFromOtherSources(source.id(), now.minus(TWIN_WINDOW))) {
+                    for (IngestItemRepository.Fingerprint twin : items.candidateTwins(source.id(), simhash, now.minus(TWIN_WINDOW))) {
                         if (SimHash.distance(twin.simhash(), simhash) <= SimHash.NEAR) {
                             items.insert(source.id(), key, originalUrl, hash, simhash, null, twin.articleId(), extraction, verdict, now);
                             return new Result(Outcome.DUPLICATE, twin.articleId(), "same story as article " + twin.articleId());

@@ -93,6 +93,10 @@ class FeedFormatsTest {
         String other = "Council approved a new cycle lane along the seafront after a year of consultation with residents, "
                 + "shopkeepers and the bus company, which had worried about delays at the stops near the pier and market.";
         assertThat(SimHash.distance(SimHash.of(story), SimHash.of(retold))).isLessThanOrEqualTo(SimHash.NEAR);
+        long a = SimHash.of(story);
+        long b = SimHash.of(retold);
+        assertThat(java.util.stream.IntStream.range(0, SimHash.BANDS).filter(n -> SimHash.band(a, n) == SimHash.band(b, n)))
+                .as("near fingerprints share a band, which is how the index finds them").isNotEmpty();
         assertThat(SimHash.distance(SimHash.of(story), SimHash.of(other))).isGreaterThan(10);
     }
 }

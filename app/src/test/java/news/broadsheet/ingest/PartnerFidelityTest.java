@@ -38,6 +38,8 @@ class PartnerFidelityTest extends IntegrationTest {
     IngestItemRepository items;
     @Autowired
     JdbcClient db;
+    @Autowired
+    FetchLog fetchLog;
 
     private final FeedServer server = new FeedServer();
 
@@ -56,7 +58,7 @@ class PartnerFidelityTest extends IntegrationTest {
         assertThat(outcome.itemsNew()).as("two stories and one whose headline was only markup").isEqualTo(3);
         assertThat(outcome.itemsSkipped()).isEqualTo(3);
         assertThat(outcome.skipped()).isEqualTo("3 items skipped: no title and no body");
-        FetchLog.Entry logged = new FetchLog(db).recent(source, 1).getFirst();
+        FetchLog.Entry logged = fetchLog.recent(source, 1).getFirst();
         assertThat(logged.itemsSkipped()).isEqualTo(3);
         assertThat(logged.skipped()).isEqualTo("3 items skipped: no title and no body");
 
@@ -88,16 +90,27 @@ class PartnerFidelityTest extends IntegrationTest {
 
     @Test
     void garbledStoriesWaitForAnEditorWithTheReasonAndAreNotTakenForTwins() {
+        String clean = new String(fixture("garbled.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\uFFFD\uFFFD\uFFFD ", "").replace("<guid>w-", "<guid>clean-");
+        server.serve("/clean.xml", "application/rss+xml", clean.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+        assertThat(poller.poll(source("/clean.xml", PublishMode.AUTO)).itemsNew()).as("the clean twin arrives first").isEqualTo(2);
+
         server.serve("/garbled.xml", "application/rss+xml", fixture("garbled.xml"), Map.of());
         long source = source("/garbled.xml", PublishMode.AUTO);
         assertThat(poller.poll(source).itemsNew()).isEqualTo(2);
         List<Article> held = articlesFrom(source);
+        assertThat(held).as("its own article, not linked to the clean twin").hasSize(2);
         assertThat(held).extracting(Article::status).containsOnly(ArticleStatus.IN_REVIEW);
         assertThat(queued(held.get(0).id()).heldBecause()).contains("replacement characters (U+FFFD)");
         assertThat(queued(held.get(1).id()).heldBecause()).contains("base64");
         assertThat(get(path(held.get(0))).statusCode()).isEqualTo(404);
         assertThat(db.sql("SELECT garbled FROM ingest_items WHERE article_id = :id").param("id", held.get(0).id())
                 .query(Boolean.class).single()).isTrue();
+        assertThat(db.sql("""
+                SELECT COUNT(*) FROM ingest_items WHERE article_id = :id AND band0 = (simhash >> 48) & 65535
+                AND band1 = (simhash >> 32) & 65535 AND band2 = (simhash >> 16) & 65535 AND band3 = simhash & 65535""")
+                .param("id", held.get(0).id()).query(Long.class).single())
+                .as("the bands Java writes are the ones the migration computes").isEqualTo(1);
     }
 
     @Test
@@ -136,6 +149,29 @@ class PartnerFidelityTest extends IntegrationTest {
         Document page = page(path(quay));
         assertThat(page.select(".attribution a").attr("href")).isEqualTo(server.url("/stories/quay-wall"));
         assertThat(page.select("a:contains(the map of the works)").attr("href")).isEqualTo(server.url("/partner/maps/quay.html"));
+    }
+
+    @Test
+    void theFetchLogKeepsThirtyDaysAndAtMostTheLatestHundredFetchesPerSource() {
+        long busy = source("/busy.xml", PublishMode.REVIEW);
+        long quiet = source("/quiet.xml", PublishMode.REVIEW);
+        java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        fetchLog.record(quiet, entry(start));
+        for (int i = 0; i < 130; i++) {
+            fetchLog.record(busy, entry(start.plus(java.time.Duration.ofMinutes(5L * i))));
+        }
+        List<FetchLog.Entry> kept = fetchLog.recent(busy, 1000);
+        assertThat(kept).hasSize(100);
+        assertThat(kept.getFirst().at()).isEqualTo(start.plus(java.time.Duration.ofMinutes(5L * 129)));
+        assertThat(fetchLog.recent(quiet, 10)).as("another source's log is its own").hasSize(1);
+
+        fetchLog.record(quiet, entry(start.plus(java.time.Duration.ofDays(31))));
+        assertThat(fetchLog.recent(quiet, 10)).as("older than thirty days").extracting(FetchLog.Entry::at)
+                .containsExactly(start.plus(java.time.Duration.ofDays(31)));
+    }
+
+    private static FetchLog.Entry entry(java.time.Instant at) {
+        return new FetchLog.Entry(at, "https://partner.example/feed.xml", 304, 0, 3, 0, 0, 0, 0, "", null);
     }
 
     private long source(String feedPath, PublishMode publish) {
