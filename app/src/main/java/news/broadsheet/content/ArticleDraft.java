@@ -26,6 +26,16 @@ public record ArticleDraft(
         Instant updatedAt,
         Instant scheduledAt) {
 
-    public record AttributionDraft(long sourceId, String originalUrl, boolean tookText, boolean tookImages, Instant retrievedAt) {
+    public record AttributionDraft(long sourceId, String originalUrl, boolean tookText, boolean tookImages, Instant retrievedAt,
+                                   Attribution.Original original) {
+
+        public AttributionDraft {
+            original = original == null ? Attribution.Original.UNKNOWN : original;
+        }
+
+        /** An attribution whose original's dates and byline are not known (hand-entered, demo content). */
+        public AttributionDraft(long sourceId, String originalUrl, boolean tookText, boolean tookImages, Instant retrievedAt) {
+            this(sourceId, originalUrl, tookText, tookImages, retrievedAt, Attribution.Original.UNKNOWN);
+        }
     }
 }

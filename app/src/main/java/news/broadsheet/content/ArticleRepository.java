@@ -141,11 +141,14 @@ public class ArticleRepository {
 
     public Optional<Attribution> attribution(long articleId) {
         return db.sql("""
-                SELECT s.id, s.name, s.home_url, at.original_url, at.took_text, at.took_images, at.retrieved_at
+                SELECT s.id, s.name, s.home_url, at.original_url, at.took_text, at.took_images, at.retrieved_at,
+                       at.original_published_at, at.original_updated_at, at.original_authors
                 FROM attributions at JOIN sources s ON s.id = at.source_id WHERE at.article_id = :id""")
                 .param("id", articleId)
                 .query((rs, n) -> new Attribution(SourceRepository.SOURCE.mapRow(rs, n), rs.getString("original_url"),
-                        rs.getBoolean("took_text"), rs.getBoolean("took_images"), Rows.instant(rs, "retrieved_at")))
+                        rs.getBoolean("took_text"), rs.getBoolean("took_images"), Rows.instant(rs, "retrieved_at"),
+                        new Attribution.Original(Rows.instant(rs, "original_published_at"), Rows.instant(rs, "original_updated_at"),
+                                rs.getString("original_authors").isEmpty() ? List.of() : List.of(rs.getString("original_authors").split("\n")))))
                 .optional();
     }
 
@@ -258,7 +261,8 @@ public class ArticleRepository {
             List<String> tagNames = db.sql("SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = :id ORDER BY t.name")
                     .param("id", id).query(String.class).list();
             ArticleDraft.AttributionDraft attribution = attribution(id)
-                    .map(a -> new ArticleDraft.AttributionDraft(a.source().id(), a.originalUrl(), a.tookText(), a.tookImages(), a.retrievedAt()))
+                    .map(a -> new ArticleDraft.AttributionDraft(a.source().id(), a.originalUrl(), a.tookText(), a.tookImages(), a.retrievedAt(),
+                            a.original()))
                     .orElse(null);
             ArticleEdit edit = new ArticleEdit(article.slug(), article.sectionId(), article.headline(), article.standfirst(),
                     article.bodyMarkdown(), article.language(), article.leadFigureId(), authorIds, tagNames, embeds(id),
@@ -314,8 +318,7 @@ public class ArticleRepository {
         edit.embeds().forEach(embed -> addEmbed(id, embed));
         ArticleDraft.AttributionDraft attribution = edit.attribution();
         if (attribution != null) {
-            setAttribution(id, attribution.sourceId(), attribution.originalUrl(), attribution.tookText(),
-                    attribution.tookImages(), attribution.retrievedAt());
+            setAttribution(id, attribution);
         }
     }
 
@@ -364,12 +367,28 @@ public class ArticleRepository {
                 .param("title", embed.title()).param("thumb", embed.thumbnailUrl()).update();
     }
 
-    void setAttribution(long articleId, long sourceId, String originalUrl, boolean tookText, boolean tookImages, Instant retrievedAt) {
+    void setAttribution(long articleId, ArticleDraft.AttributionDraft a) {
         db.sql("""
-                INSERT INTO attributions (article_id, source_id, original_url, took_text, took_images, retrieved_at)
-                VALUES (:article, :source, :url, :text, :images, :retrieved)""")
-                .param("article", articleId).param("source", sourceId).param("url", originalUrl)
-                .param("text", tookText).param("images", tookImages).param("retrieved", retrievedAt.toEpochMilli()).update();
+                INSERT INTO attributions (article_id, source_id, original_url, took_text, took_images, retrieved_at,
+                                          original_published_at, original_updated_at, original_authors)
+                VALUES (:article, :source, :url, :text, :images, :retrieved, :published, :updated, :authors)""")
+                .param("article", articleId).param("source", a.sourceId()).param("url", a.originalUrl())
+                .param("text", a.tookText()).param("images", a.tookImages()).param("retrieved", a.retrievedAt().toEpochMilli())
+                .param("published", millis(a.original().publishedAt())).param("updated", millis(a.original().updatedAt()))
+                .param("authors", String.join("\n", a.original().authors())).update();
+    }
+
+    /** A source's update: the original's own dates and byline as the source now gives them. */
+    void setOriginal(long articleId, Attribution.Original original) {
+        db.sql("""
+                UPDATE attributions SET original_published_at = :published, original_updated_at = :updated,
+                original_authors = :authors WHERE article_id = :article""")
+                .param("published", millis(original.publishedAt())).param("updated", millis(original.updatedAt()))
+                .param("authors", String.join("\n", original.authors())).param("article", articleId).update();
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     boolean updateBody(long articleId, String headline, String standfirst, String bodyHtml, Long leadFigureId, Instant now) {

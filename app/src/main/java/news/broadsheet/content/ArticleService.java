@@ -82,8 +82,7 @@ public class ArticleService {
         draft.embeds().forEach(embed -> articles.addEmbed(id, embed));
         ArticleDraft.AttributionDraft attribution = draft.attribution();
         if (attribution != null) {
-            articles.setAttribution(id, attribution.sourceId(), attribution.originalUrl(), attribution.tookText(),
-                    attribution.tookImages(), attribution.retrievedAt());
+            articles.setAttribution(id, attribution);
         }
         if (draft.status() == ArticleStatus.PUBLISHED) {
             changes.record(ChangeEvent.Kind.ARTICLE_PUBLISHED, id);
@@ -108,11 +107,17 @@ public class ArticleService {
     /**
      * Replaces what an outside source supplied (headline, standfirst, HTML body, lead figure) when
      * the source changed its story; readers hear of it if the article is public.
+     *
+     * @param original the original's dates and byline as the source now gives them; null keeps them (an editor's edit)
      */
     @Transactional
-    public boolean updateFromSource(long articleId, String headline, String standfirst, String bodyHtml, Long leadFigureId) {
+    public boolean updateFromSource(long articleId, String headline, String standfirst, String bodyHtml, Long leadFigureId,
+                                    Attribution.Original original) {
         if (headline == null || headline.isBlank()) {
             throw new IllegalArgumentException("An article needs a headline");
+        }
+        if (original != null) {
+            articles.setOriginal(articleId, original);
         }
         Optional<ArticleForEditing> before = articles.forEditing(articleId);
         boolean changed = articles.updateBody(articleId, headline.strip(), standfirst == null ? "" : standfirst.strip(),

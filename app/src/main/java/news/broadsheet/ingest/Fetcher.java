@@ -55,7 +55,7 @@ class Fetcher {
 
     /** What came back. {@code body} is decoded from gzip already; {@code bytes} is what crossed the network. */
     record Response(int status, URI uri, byte[] body, long bytes, String contentType, String etag,
-                    String lastModified, String location, Duration retryAfter) {
+                    String lastModified, String location, Duration retryAfter, String contentLocation) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -67,12 +67,32 @@ class Fetcher {
 
         /** The charset the Content-Type header names, or null. */
         Charset charset() {
-            Matcher m = CHARSET.matcher(contentType == null ? "" : contentType);
-            try {
-                return m.find() ? Charset.forName(m.group(1)) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
+            return charsetOf(contentType);
+        }
+
+        /**
+         * The address relative links in the body are relative to: the Content-Location header
+         * when the server sent one (RFC 9110), else the address the body came from.
+         */
+        URI base() {
+            if (contentLocation != null && !contentLocation.isBlank()) {
+                try {
+                    return uri.resolve(contentLocation.strip());
+                } catch (IllegalArgumentException e) {
+                    // an unusable header: the request address is the base
+                }
             }
+            return uri;
+        }
+    }
+
+    /** The charset a Content-Type value names, or null. */
+    static Charset charsetOf(String contentType) {
+        Matcher m = CHARSET.matcher(contentType == null ? "" : contentType);
+        try {
+            return m.find() ? Charset.forName(m.group(1)) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -178,7 +198,8 @@ class Fetcher {
             return new Response(status, uri, body, raw.length, headers.firstValue("Content-Type").orElse(""),
                     headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
                     headers.firstValue("Location").orElse(null),
-                    status == 429 || status == 503 ? retryAfter(headers.firstValue("Retry-After").orElse(null)) : null);
+                    status == 429 || status == 503 ? retryAfter(headers.firstValue("Retry-After").orElse(null)) : null,
+                    headers.firstValue("Content-Location").orElse(null));
         } finally {
             slot.release();
         }

@@ -182,13 +182,15 @@ class IngestController {
                 + (s.publishMode() == PublishMode.AUTO ? ", published automatically" : ", held for review")
                 + (s.takeImages() ? ", images taken" : ", no images") + ", polled every " + s.pollMinutes() + " minutes"
                 + (s.active() ? "" : " (not polling)") + ".";
-        List<FetchRow> fetches = fetchLog.recent(id, 50).stream()
+        List<FetchLog.Entry> log = fetchLog.recent(id, 50);
+        List<FetchRow> fetches = log.stream()
                 .map(f -> new FetchRow(when(f.at(), zone), f.status() == null ? "–" : f.status().toString(),
                         Long.toString(f.bytes()), f.durationMillis() + " ms", f.itemsNew(), f.itemsUpdated(), f.itemsUnchanged(),
-                        f.error() == null ? "" : f.error()))
+                        f.skipped(), f.error() == null ? "" : f.error()))
                 .toList();
+        String lastSkipped = log.isEmpty() || log.getFirst().skipped().isBlank() ? "" : "; last poll: " + log.getFirst().skipped();
         model.addAttribute("page", new SourcePage(csrf(request), id, s.name(), s.homeUrl(), s.feedUrl() == null ? "" : s.feedUrl(),
-                settingsText, health(s, zone), message == null ? "" : message, fetches));
+                settingsText, health(s, zone) + lastSkipped, message == null ? "" : message, fetches));
         return "ingest/source";
     }
 
@@ -252,7 +254,8 @@ class IngestController {
     String review(@RequestParam(required = false) String message, HttpServletRequest request, Model model) {
         ZoneId zone = settings.site().timeZone();
         List<QueueRow> rows = items.reviewQueue(200).stream()
-                .map(q -> new QueueRow(q.articleId(), q.headline(), q.sourceName(), q.originalUrl(), q.extraction(), when(q.seenAt(), zone)))
+                .map(q -> new QueueRow(q.articleId(), q.headline(), q.sourceName(), q.originalUrl(), q.extraction(), q.heldBecause(),
+                        when(q.seenAt(), zone)))
                 .toList();
         String text = message == null ? "" : switch (message) {
             case "imported" -> "Imported: the story waits below for review.";

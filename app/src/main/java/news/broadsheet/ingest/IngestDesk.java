@@ -68,7 +68,7 @@ class IngestDesk {
             }
             discovered = true;
         }
-        FeedParser.ParsedFeed feed = FeedParser.parse(response.body(), response.contentType());
+        FeedParser.ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.base().toString());
         return new Preview(response.uri(), discovered, feed.title(), feed.format(), feed.items());
     }
 
@@ -89,7 +89,7 @@ class IngestDesk {
                 .filter(s -> s.sectionId() != null && s.authorId() != null)
                 .orElseThrow(() -> new FetchException("Choose a configured source for the story"));
         URI uri = parse(address);
-        FeedItem item = new FeedItem("", uri.toString(), "", "", "", null, "", "");
+        FeedItem item = FeedItem.link(uri.toString());
         return ingester.ingest(source, item, true, true, new Ingester.PageBudget(1));
     }
 
@@ -120,7 +120,7 @@ class IngestDesk {
         if (article.version() != version) {
             return Edit.CHANGED_MEANWHILE;
         }
-        articles.updateFromSource(articleId, headline, standfirst, html, article.leadFigureId());
+        articles.updateFromSource(articleId, headline, standfirst, html, article.leadFigureId(), null);
         return Edit.SAVED;
     }
 

@@ -36,7 +36,7 @@ public final class IngestViews {
     }
 
     public record FetchRow(String at, String status, String bytes, String duration, int itemsNew, int itemsUpdated,
-                           int itemsUnchanged, String error) {
+                           int itemsUnchanged, String skipped, String error) {
     }
 
     public record SourcePage(Csrf csrf, long id, String name, String homeUrl, String feedUrl, String settings, String health,
@@ -44,7 +44,7 @@ public final class IngestViews {
     }
 
     public record QueueRow(long articleId, String headline, String sourceName, String originalUrl, String extraction,
-                           String seen) {
+                           String heldBecause, String seen) {
     }
 
     public record ReviewEditPage(Csrf csrf, long articleId, long version, String headline, String standfirst, String body,

@@ -1,13 +1,9 @@
 package news.broadsheet.ingest;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +12,7 @@ import news.broadsheet.content.ArticleDraft;
 import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleService;
 import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.Attribution;
 import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.Slugs;
 import news.broadsheet.extract.ArticleExtractor;
@@ -88,15 +85,16 @@ class Ingester {
     Result ingest(IngestSource source, FeedItem item, boolean forceReview, boolean pageRequired, PageBudget budget)
             throws FetchException {
         String key = ItemIdentity.key(item);
-        if (key.isBlank()) {
-            return new Result(Outcome.SKIPPED, null, "an item with neither id nor link");
+        if (item.title().isBlank() && Bodies.text(item.bodyHtml()).isBlank() && item.link().isBlank()) {
+            return new Result(Outcome.SKIPPED, null, "no title and no body");
         }
-        String hash = sha256(item.title() + '\n' + item.link() + '\n' + item.bodyHtml() + '\n' + item.imageUrl());
+        String hash = ItemIdentity.sha256(String.join("\n", item.title(), item.link(), item.bodyHtml(), item.imageUrl(), item.imageCredit(),
+                String.valueOf(item.updated()), String.join(",", item.authors()), String.join(",", item.categories())));
         Optional<Item> seen = items.find(source.id(), key);
         if (seen.isPresent() && seen.get().contentHash().equals(hash)) {
             return new Result(Outcome.UNCHANGED, seen.get().articleId(), "");
         }
-        String originalUrl = !item.link().isBlank() ? item.link() : key.startsWith("http") ? key : source.homeUrl();
+        String originalUrl = originalUrl(item, key, source);
 
         String html = item.bodyHtml();
         String note = item.contentHtml().isBlank() ? "feed summary" : "full text from the feed";
@@ -129,16 +127,19 @@ class Ingester {
                 note = "page not fetched (" + e.getMessage() + "); kept the feed summary";
             }
         }
-        String headline = !item.title().isBlank() ? item.title() : page != null ? FeedParser.text(page.title()) : "";
-        if (headline.isBlank()) {
+        String title = !item.title().isBlank() ? item.title() : page != null ? FeedParser.text(page.title()) : "";
+        String fullHtml = Bodies.prepare(html, page != null || item.baseUrl().isBlank() ? originalUrl : item.baseUrl(),
+                source.takeImages());
+        String fullText = Bodies.text(fullHtml);
+        if (title.isBlank() && fullText.isBlank()) {
             if (pageRequired) {
                 throw new FetchException("No story found at " + item.link());
             }
-            return new Result(Outcome.SKIPPED, null, "an item without a headline");
+            return new Result(Outcome.SKIPPED, null, "no title and no body");
         }
-
-        String fullHtml = Bodies.prepare(html, originalUrl, source.takeImages());
-        String fullText = Bodies.text(fullHtml);
+        QualityGate.Verdict verdict = QualityGate.check(item, title, fullText);
+        // Without a headline the gate holds the story; its opening words stand in until an editor writes one.
+        String headline = title.isBlank() ? Bodies.limitWords(fullText, 12) : title;
         long simhash = SimHash.of(fullText);
         String body = source.rightsMode() == RightsMode.FULL_TEXT ? fullHtml
                 : Bodies.excerpt(Bodies.openingWords(fullHtml, source.excerptWords()), originalUrl, source.name());
@@ -146,7 +147,8 @@ class Ingester {
                 ? Bodies.limitWords(Bodies.text(item.summaryHtml()), 60) : "";
         Lead lead = lead(item, page, source);
         IngestItemRepository.Extraction extraction = new IngestItemRepository.Extraction(note, score, fullText.length());
-        boolean review = forceReview || source.publishMode() == IngestSource.PublishMode.REVIEW;
+        boolean review = forceReview || source.publishMode() == IngestSource.PublishMode.REVIEW || verdict.held();
+        Attribution.Original original = new Attribution.Original(item.published(), item.updated(), item.authors());
         boolean tookImages = source.takeImages() && (lead != null || fullHtml.contains("<img"));
         String finalNote = note;
 
@@ -159,28 +161,33 @@ class Ingester {
                     if (it.contentHash().equals(hash)) {
                         return new Result(Outcome.UNCHANGED, it.articleId(), "");
                     }
+                    if (verdict.garbled() && it.articleId() != null) {
+                        // The story is already public: a garbled update must not replace what readers see.
+                        return new Result(Outcome.SKIPPED, it.articleId(), "update not applied: " + verdict.reason());
+                    }
                     if (it.articleId() != null) {
-                        articleService.updateFromSource(it.articleId(), headline, standfirst, body, leadFigure(lead, it.articleId(), now));
+                        articleService.updateFromSource(it.articleId(), headline, standfirst, body, leadFigure(lead, it.articleId(), now),
+                                original);
                     }
                     items.changed(it.id(), hash, simhash, extraction, now);
                     return new Result(Outcome.UPDATED, it.articleId(), finalNote);
                 }
-                if (Bodies.words(fullText) >= TWIN_MIN_WORDS) {
-                    for (IngestItemRepository.Fingerprint twin : items.recentFromOtherSources(source.id(), now.minus(TWIN_WINDOW))) {
+                if (!verdict.garbled() && Bodies.words(fullText) >= TWIN_MIN_WORDS) {
+                    for (IngestItemRepository.Fingerprint twin : items.candidateTwins(source.id(), simhash, now.minus(TWIN_WINDOW))) {
                         if (SimHash.distance(twin.simhash(), simhash) <= SimHash.NEAR) {
-                            items.insert(source.id(), key, originalUrl, hash, simhash, null, twin.articleId(), extraction, now);
+                            items.insert(source.id(), key, originalUrl, hash, simhash, null, twin.articleId(), extraction, verdict, now);
                             return new Result(Outcome.DUPLICATE, twin.articleId(), "same story as article " + twin.articleId());
                         }
                     }
                 }
                 ArticleDraft draft = new ArticleDraft(uniqueSlug(headline), source.sectionId(), headline, standfirst, "",
                         source.language(), source.rightsMode() == RightsMode.EXCERPT ? originalUrl : null,
-                        leadFigure(lead, null, now), List.of(source.authorId()), List.of(), List.of(),
-                        new ArticleDraft.AttributionDraft(source.id(), originalUrl, true, tookImages, now),
+                        leadFigure(lead, null, now), List.of(source.authorId()), item.categories(), List.of(),
+                        new ArticleDraft.AttributionDraft(source.id(), originalUrl, true, tookImages, now, original),
                         review ? ArticleStatus.IN_REVIEW : ArticleStatus.PUBLISHED, review ? null : now, null, null);
                 long articleId = articleService.createFromHtml(draft, body);
-                items.insert(source.id(), key, originalUrl, hash, simhash, articleId, null, extraction, now);
-                return new Result(Outcome.NEW, articleId, finalNote);
+                items.insert(source.id(), key, originalUrl, hash, simhash, articleId, null, extraction, verdict, now);
+                return new Result(Outcome.NEW, articleId, verdict.held() ? "held for review: " + verdict.reason() : finalNote);
             });
         } catch (DuplicateKeyException e) {
             // Another poll of the same source got there first; its row is as good as ours.
@@ -197,8 +204,8 @@ class Ingester {
         }
         String url = item.imageUrl();
         String alt = "";
-        String caption = "";
-        String credit = "";
+        String caption = item.imageCaption();
+        String credit = item.imageCredit();
         if (url.isBlank() && page != null && page.leadImage() != null && page.leadImage().url() != null) {
             url = page.leadImage().url();
             alt = page.leadImage().alt();
@@ -252,15 +259,21 @@ class Ingester {
         return slug;
     }
 
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
+    /**
+     * The original's address for the attribution: the item's link (the parser made it absolute),
+     * else an id that is an address, else the source's home page. Never a relative address, which
+     * a reader's browser would resolve against our own site.
+     */
+    private static String originalUrl(FeedItem item, String key, IngestSource source) {
+        for (String candidate : List.of(item.link(), key)) {
+            if (candidate.startsWith("https://") || candidate.startsWith("http://")) {
+                return candidate;
+            }
+        }
+        return source.homeUrl();
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -2,7 +2,11 @@ package news.broadsheet.ingest;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The stable key of a feed item within its source: the feed's own id (guid, Atom id, JSON Feed
  * id) when it has one, else the item's link normalized so that the same page reached through a
- * tracking link or with different letter case in the host is the same item.
+ * tracking link or with different letter case in the host is the same item. An item with neither
+ * is known by its content: headline, date and body, digested.
  */
 final class ItemIdentity {
 
@@ -25,7 +30,20 @@ final class ItemIdentity {
         if (!id.isEmpty()) {
             return id.startsWith("http://") || id.startsWith("https://") ? normalize(id) : id;
         }
-        return normalize(item.link());
+        if (!item.link().isEmpty()) {
+            return normalize(item.link());
+        }
+        String content = item.title() + '\n' + (item.published() == null ? "" : item.published().toString()) + '\n'
+                + Bodies.text(item.bodyHtml());
+        return "content:" + sha256(content);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Lowercase scheme and host, default port dropped, tracking parameters and fragment removed. */

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -38,7 +41,8 @@ class Poller {
     private static final int PAGES_PER_POLL = 20;
     private static final int WRITE_BATCH = 200;
 
-    record Outcome(Integer status, int itemsNew, int itemsUpdated, int itemsUnchanged, String error) {
+    record Outcome(Integer status, int itemsNew, int itemsUpdated, int itemsUnchanged, int itemsSkipped, String skipped,
+                   String error) {
     }
 
     /**
@@ -152,8 +156,8 @@ class Poller {
             log.warn("Polling source {} failed", source.id(), e);
             Instant now = clock.instant();
             String error = "Internal error: " + e.getClass().getSimpleName();
-            return new Polled(source, new FetchLog.Entry(now, source.feedUrl(), null, 0, 0, 0, 0, 0, error),
-                    new Outcome(null, 0, 0, 0, error), null, null, null, now);
+            return new Polled(source, new FetchLog.Entry(now, source.feedUrl(), null, 0, 0, 0, 0, 0, 0, "", error),
+                    new Outcome(null, 0, 0, 0, 0, "", error), null, null, null, now);
         } finally {
             inFlight.remove(source.id());
         }
@@ -167,6 +171,7 @@ class Poller {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
+        Map<String, Integer> skipped = new TreeMap<>();
         String error = null;
         Duration retryAfter = null;
         Fetcher.Response response = null;
@@ -180,7 +185,7 @@ class Poller {
                 retryAfter = response.retryAfter();
                 error = "HTTP " + response.status() + (retryAfter == null ? "" : "; asked to retry after " + retryAfter.toSeconds() + " s");
             } else {
-                FeedParser.ParsedFeed feed = FeedParser.parse(response.body(), response.contentType());
+                FeedParser.ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.base().toString());
                 Ingester.PageBudget budget = new Ingester.PageBudget(PAGES_PER_POLL);
                 for (FeedItem item : feed.items()) {
                     Ingester.Result result = ingester.ingest(source, item, false, false, budget);
@@ -188,7 +193,8 @@ class Poller {
                         case NEW, DUPLICATE -> added++;
                         case UPDATED -> updated++;
                         case UNCHANGED -> unchanged++;
-                        case DEFERRED, SKIPPED -> { }
+                        case SKIPPED -> skipped.merge(result.note(), 1, Integer::sum);
+                        case DEFERRED -> { }
                     }
                 }
             }
@@ -197,12 +203,21 @@ class Poller {
         } catch (IllegalArgumentException e) {
             error = "Not a usable feed address: " + source.feedUrl();
         }
+        int skippedCount = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        String skippedText = skipped(skipped);
         FetchLog.Entry entry = new FetchLog.Entry(started, source.feedUrl(), status, bytes,
-                (System.nanoTime() - startNanos) / 1_000_000, added, updated, unchanged, error);
+                (System.nanoTime() - startNanos) / 1_000_000, added, updated, unchanged, skippedCount, skippedText, error);
         boolean fresh = response != null && response.ok();
-        return new Polled(source, entry, new Outcome(status, added, updated, unchanged, error),
+        return new Polled(source, entry, new Outcome(status, added, updated, unchanged, skippedCount, skippedText, error),
                 fresh ? response.etag() : source.etag(), fresh ? response.lastModified() : source.lastModified(),
                 retryAfter, clock.instant());
+    }
+
+    /** "3 items skipped: no title and no body; 1 item skipped: ..." */
+    private static String skipped(Map<String, Integer> reasons) {
+        return reasons.entrySet().stream()
+                .map(r -> r.getValue() + (r.getValue() == 1 ? " item" : " items") + " skipped: " + r.getKey())
+                .collect(Collectors.joining("; "));
     }
 
     private void write(List<Polled> polls) {

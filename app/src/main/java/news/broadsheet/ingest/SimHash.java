@@ -12,6 +12,11 @@ final class SimHash {
 
     /** Fingerprints at most this many bits apart are the same story. */
     static final int NEAR = 3;
+    /**
+     * The fingerprint cut into NEAR + 1 bands of 16 bits: two fingerprints at most NEAR bits apart
+     * differ in at most NEAR bands, so they share one band exactly, which an index can find.
+     */
+    static final int BANDS = NEAR + 1;
     private static final int SHINGLE = 2;
 
     private SimHash() {
@@ -58,5 +63,10 @@ final class SimHash {
         hash *= 0xff51afd7ed558ccdL;
         hash ^= hash >>> 33;
         return hash;
+    }
+
+    /** Band {@code n} (0 = the top 16 bits), as the migration computes it: {@code (simhash >> (48 - 16n)) & 65535}. */
+    static int band(long simhash, int n) {
+        return (int) ((simhash >> (48 - 16 * n)) & 0xFFFF);
     }
 }

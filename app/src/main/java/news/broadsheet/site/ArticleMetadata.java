@@ -144,9 +144,21 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
                     "datePublished", c.date().iso())).toList());
         }
         if (page.attribution() != null) {
-            ld.put("isBasedOn", Map.of("@type", "NewsArticle", "url", page.attribution().originalUrl(),
-                    "publisher", Map.of("@type", "NewsMediaOrganization", "name", page.attribution().sourceName(),
-                            "url", page.attribution().sourceHomeUrl())));
+            var a = page.attribution();
+            Map<String, Object> original = new java.util.LinkedHashMap<>();
+            original.put("@type", "NewsArticle");
+            original.put("url", a.originalUrl());
+            original.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", a.sourceName(), "url", a.sourceHomeUrl()));
+            if (a.published() != null) {
+                original.put("datePublished", a.published().iso());
+            }
+            if (a.updated() != null) {
+                original.put("dateModified", a.updated().iso());
+            }
+            if (!a.authors().isEmpty()) {
+                original.put("author", a.authors().stream().map(name -> Map.of("@type", "Person", "name", name)).toList());
+            }
+            ld.put("isBasedOn", original);
         }
         // The cards (Open Graph, Twitter) take the story's social overrides; search and JSON-LD keep the page's own.
         return new ArticleMeta(card.title() != null ? card.title() : page.headTitle(),

@@ -101,7 +101,15 @@ class PageViews {
         }
         String taken = a.tookText() && a.tookImages() ? "information and images"
                 : a.tookImages() ? "images" : "information";
-        return new AttributionView(a.source().name(), a.source().homeUrl(), a.originalUrl(), taken, time(a.retrievedAt(), zone));
+        List<String> authors = a.original().authors();
+        String byline = authors.isEmpty() ? ""
+                : "By " + (authors.size() == 1 ? authors.getFirst()
+                        : String.join(", ", authors.subList(0, authors.size() - 1)) + " and " + authors.getLast())
+                + ", " + a.source().name();
+        Instant updated = a.original().updatedAt() != null && !a.original().updatedAt().equals(a.original().publishedAt())
+                ? a.original().updatedAt() : null;
+        return new AttributionView(a.source().name(), a.source().homeUrl(), a.originalUrl(), taken, time(a.retrievedAt(), zone),
+                byline, time(a.original().publishedAt(), zone), time(updated, zone), authors);
     }
 
     static Pagination pagination(Page<?> page, String basePath) {

@@ -49,7 +49,14 @@ public final class Views {
                              String srcset, String sizes) {
     }
 
-    public record AttributionView(String sourceName, String sourceHomeUrl, String originalUrl, String taken, Time retrieved) {
+    /**
+     * @param byline       the partner's writers with the outlet, "By Sam Rourke, Coast Courier"; empty when the feed named none
+     * @param published    when the original was published, as its source says; null when it did not say
+     * @param updated      when the original was last updated, null when never or not said
+     * @param authors      the partner's writers, for the structured data of the original
+     */
+    public record AttributionView(String sourceName, String sourceHomeUrl, String originalUrl, String taken, Time retrieved,
+                                  String byline, Time published, Time updated, List<String> authors) {
     }
 
     public record Pagination(int number, int lastNumber, String previousHref, String nextHref) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class FeedFormatsTest {
         assertThat(jsonFeed.format()).isEqualTo("json-1.1");
         FeedItem j = jsonFeed.items().getFirst();
         assertThat(j.contentHtml()).isEqualTo("<p>Para one.</p><p>Para &lt;two&gt;.</p>");
-        assertThat(j.author()).isEqualTo("Ana");
+        assertThat(j.authors()).containsExactly("Ana");
         assertThat(j.published()).hasToString("2026-01-02T09:00:00Z");
     }
 
@@ -76,9 +77,9 @@ class FeedFormatsTest {
     void itemIdentityIgnoresTrackingCaseAndFragments() {
         assertThat(ItemIdentity.normalize("HTTPS://News.Example:443/a/b?utm_source=x&id=7&fbclid=1#top"))
                 .isEqualTo("https://news.example/a/b?id=7");
-        assertThat(ItemIdentity.key(new FeedItem("", "https://x.example/s?utm_medium=rss", "", "", "", null, "", "")))
-                .isEqualTo(ItemIdentity.key(new FeedItem("", "https://X.example/s#comments", "", "", "", null, "", "")));
-        assertThat(ItemIdentity.key(new FeedItem("tag:x,2026:1", "https://x.example/s", "", "", "", null, "", "")))
+        assertThat(ItemIdentity.key(new FeedItem("", "https://x.example/s?utm_medium=rss", "", "", "", null, null, List.of(), List.of(), "", "", "", "", false)))
+                .isEqualTo(ItemIdentity.key(new FeedItem("", "https://X.example/s#comments", "", "", "", null, null, List.of(), List.of(), "", "", "", "", false)));
+        assertThat(ItemIdentity.key(new FeedItem("tag:x,2026:1", "https://x.example/s", "", "", "", null, null, List.of(), List.of(), "", "", "", "", false)))
                 .isEqualTo("tag:x,2026:1");
     }
 
@@ -92,6 +93,10 @@ class FeedFormatsTest {
         String other = "Council approved a new cycle lane along the seafront after a year of consultation with residents, "
                 + "shopkeepers and the bus company, which had worried about delays at the stops near the pier and market.";
         assertThat(SimHash.distance(SimHash.of(story), SimHash.of(retold))).isLessThanOrEqualTo(SimHash.NEAR);
+        long a = SimHash.of(story);
+        long b = SimHash.of(retold);
+        assertThat(java.util.stream.IntStream.range(0, SimHash.BANDS).filter(n -> SimHash.band(a, n) == SimHash.band(b, n)))
+                .as("near fingerprints share a band, which is how the index finds them").isNotEmpty();
         assertThat(SimHash.distance(SimHash.of(story), SimHash.of(other))).isGreaterThan(10);
     }
 }

@@ -65,6 +65,18 @@ final class FeedServer implements AutoCloseable {
         return on(path, x -> send(x, 200, contentType, body));
     }
 
+    /** Serves bytes as they are (a fixture in an odd encoding), with any extra headers. */
+    FeedServer serve(String path, String contentType, byte[] body, Map<String, String> headers) {
+        return on(path, x -> {
+            headers.forEach((k, v) -> x.getResponseHeaders().set(k, v));
+            x.getResponseHeaders().set("Content-Type", contentType);
+            x.sendResponseHeaders(200, body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
     long hits(String path) {
         return requests.stream().filter(path::equals).count();
     }

@@ -50,6 +50,8 @@ class IngestFlowTest extends IntegrationTest {
     @Autowired
     JdbcClient db;
     @Autowired
+    FetchLog fetchLog;
+    @Autowired
     PasswordEncoder passwords;
 
     private final FeedServer server = new FeedServer();
@@ -105,7 +107,7 @@ class IngestFlowTest extends IntegrationTest {
                 .query(String.class).list().getFirst()).contains("Wednesday").doesNotContain("<p>");
         assertThat(poller.poll(source).itemsUnchanged()).isZero(); // 304 again: nothing even parsed
 
-        List<FetchLog.Entry> log = new FetchLog(db).recent(source, 10);
+        List<FetchLog.Entry> log = fetchLog.recent(source, 10);
         assertThat(log).extracting(FetchLog.Entry::status).containsExactly(304, 200, 304, 200);
         assertThat(log.get(3).bytes()).isPositive();
         assertThat(log.get(3).itemsNew()).isEqualTo(1);
