@@ -109,7 +109,10 @@ class Newsletter {
         return name.length() <= 300 ? name : name.substring(name.length() - 300);
     }
 
-    /** Only fresh stories go out: re-publishing an old one or loading an archive mails nobody. */
+    /**
+     * Only stories whose editor chose "Publish and email" at their first publication (now or
+     * scheduled) go out, and only while fresh; the dedupe key keeps a republication from mailing again.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChangeEvent event) {
         if (event.kind() != ChangeEvent.Kind.ARTICLE_PUBLISHED || event.articleId() == null) {
@@ -118,7 +121,7 @@ class Newsletter {
         articles.findById(event.articleId())
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null
                         && a.publishedAt().isAfter(clock.instant().minus(FRESH)))
-                .filter(a -> members.anyRecipients(Frequency.EACH))
+                .filter(a -> articles.emailsSubscribers(a.id()) && members.anyRecipients(Frequency.EACH))
                 .ifPresent(a -> mailings.createOnce("article:" + a.id(), Frequency.EACH, a.headline(), List.of(a.id()), null, clock.instant()));
     }
 

@@ -92,7 +92,9 @@ class BenchMembers implements ApplicationRunner {
         long author = authors.findBySlug("bench-desk").map(a -> a.id()).orElseGet(() -> authors.insert("bench-desk", "Bench desk", "", null));
         long id = articleService.create(new ArticleDraft(SLUG, section, "Newsletter benchmark story",
                 "One story, mailed to every member.", "Body text.", "en", null, null, List.of(author), List.of(), List.of(), null,
-                ArticleStatus.PUBLISHED, clock.instant(), null, null));
+                ArticleStatus.DRAFT, null, null, null));
+        articleService.changeStatus(id, articleService.forEditing(id).orElseThrow().article().version(), ArticleStatus.PUBLISHED, null,
+                true, "Bench desk");
         log.info("Added {} benchmark members and published story {} to start the mailing", count - existing, id);
     }
 }
