@@ -70,6 +70,7 @@ class BenchMembers implements ApplicationRunner {
         settings.put("readers.newsletter.rate-per-second", "0");
         settings.put("readers.newsletter.batch-size", batchSize);
         settings.put("readers.newsletter.connections", connections);
+        settings.put("readers.newsletter.postal-address", "Bench desk, 1 Load Street, Testville");
         long existing = db.sql("SELECT COUNT(*) FROM members WHERE email LIKE '%@bench.example'").query(Long.class).single();
         long now = clock.millis();
         for (long done = existing; done < count; ) {

@@ -39,7 +39,7 @@ class PublishChoiceTest extends ReaderTest {
     @BeforeEach
     void reader() {
         reader = "choice." + System.nanoTime() + "@readers.example";
-        member(reader, "EACH");
+        subscriber(reader, "EACH");
         section = db.sql("SELECT id FROM sections ORDER BY id LIMIT 1").query(Long.class).single();
         author = db.sql("SELECT id FROM authors ORDER BY id LIMIT 1").query(Long.class).single();
     }
