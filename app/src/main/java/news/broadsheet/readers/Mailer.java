@@ -69,12 +69,13 @@ class Mailer {
     }
 
     void send(Mail mail) {
-        MimeMessage message = message(mail);
+        String signer = signingDomain();
+        MimeMessage message = fill(sender.createMimeMessage(), mail, signer);
         try {
             message.saveChanges();
             Session session = sender instanceof JavaMailSenderImpl configured ? configured.getSession()
                     : Session.getInstance(new java.util.Properties());
-            sender.send(signed(session, message));
+            sender.send(signed(session, message, signer));
         } catch (MessagingException e) {
             throw new org.springframework.mail.MailPreparationException(e.getMessage(), e);
         }
@@ -90,12 +91,12 @@ class Mailer {
      * The message as bytes with a DKIM-Signature (relaxed/relaxed, rsa-sha256) in front, made by
      * jDKIM over exactly the bytes that go out: the returned message is never encoded again.
      */
-    private MimeMessage signed(Session session, MimeMessage message) throws MessagingException {
+    private MimeMessage signed(Session session, MimeMessage message, String signer) throws MessagingException {
         try {
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(8192);
             message.writeTo(raw);
             DkimKeys.Signing signing = keys.signing();
-            String template = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + signingDomain() + "; s=" + signing.key().selector()
+            String template = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + signer + "; s=" + signing.key().selector()
                     + "; h=" + SIGNED_HEADERS + "; bh=; b=;";
             String signature = new org.apache.james.jdkim.DKIMSigner(template, signing.privateKey())
                     .sign(new java.io.ByteArrayInputStream(raw.toByteArray()));
@@ -138,7 +139,7 @@ class Mailer {
         }
         Session session = configured.getSession();
         String protocol = configured.getProtocol() == null ? "smtp" : configured.getProtocol();
-        Connection connection = new Connection(session, protocol, domain(from));
+        Connection connection = new Connection(session, protocol, domain(from), signingDomain());
         connection.transport.connect(configured.getHost(), configured.getPort(), configured.getUsername(), configured.getPassword());
         return connection;
     }
@@ -153,10 +154,13 @@ class Mailer {
         private final Transport transport;
         private final Session session;
         private final String domain;
+        /** Read once per connection: the settings query would otherwise run for every message. */
+        private final String signer;
 
-        private Connection(Session session, String protocol, String domain) {
+        private Connection(Session session, String protocol, String domain, String signer) {
             this.session = session;
             this.domain = domain;
+            this.signer = signer;
             this.transport = new Transport(session, protocol);
         }
 
@@ -172,10 +176,10 @@ class Mailer {
                     setHeader("Message-ID", "<" + messageId + "@" + domain + ">");
                 }
             };
-            fill(message, mail);
-            message.setHeader("Feedback-ID", feedbackId + ":newsletter:" + signingDomain());
+            fill(message, mail, signer);
+            message.setHeader("Feedback-ID", feedbackId + ":newsletter:" + signer);
             message.saveChanges();
-            MimeMessage signed = signed(session, message);
+            MimeMessage signed = signed(session, message, signer);
             transport.beforeDot = beforeDot;
             try {
                 transport.sendMessage(signed, new InternetAddress[] {new InternetAddress(mail.to())});
@@ -227,16 +231,12 @@ class Mailer {
         return at < 0 ? "localhost" : address.substring(at + 1).replaceAll("[>\\s]", "");
     }
 
-    MimeMessage message(Mail mail) {
-        return fill(sender.createMimeMessage(), mail);
-    }
-
     /**
      * Built by hand rather than with Spring's MimeMessageHelper: for a message not created by the
      * sender, the helper loads the MIME types file from the classpath every time, which was most
      * of a newsletter's CPU time.
      */
-    private MimeMessage fill(MimeMessage message, Mail mail) {
+    private MimeMessage fill(MimeMessage message, Mail mail, String signer) {
         try {
             message.setFrom(new InternetAddress(from, true));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
@@ -252,7 +252,7 @@ class Mailer {
             if (mail.unsubscribeUrl() != null) {
                 message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-                message.setHeader("List-Id", "Newsletter <newsletter." + signingDomain() + ">");
+                message.setHeader("List-Id", "Newsletter <newsletter." + signer + ">");
             }
             message.setSentDate(new java.util.Date());
             return message;
