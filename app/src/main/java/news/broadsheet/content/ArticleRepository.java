@@ -153,12 +153,13 @@ public class ArticleRepository {
     }
 
     private static final String DESK_SELECT = """
-            SELECT a.id, a.headline, s.name AS section_name, a.status, a.published_at, a.scheduled_at,
+            SELECT a.id, a.headline, s.name AS section_name, a.status, a.published_at, a.scheduled_at, a.email_subscribers,
                    COALESCE(a.updated_at, a.created_at) AS changed_at
             FROM articles a JOIN sections s ON s.id = a.section_id WHERE\s""";
     private static final RowMapper<DeskArticle> DESK_ROW = (rs, n) -> new DeskArticle(
             rs.getLong("id"), rs.getString("headline"), rs.getString("section_name"), ArticleStatus.valueOf(rs.getString("status")),
-            List.of(), Rows.instant(rs, "published_at"), Rows.instant(rs, "scheduled_at"), Rows.instant(rs, "changed_at"));
+            List.of(), Rows.instant(rs, "published_at"), Rows.instant(rs, "scheduled_at"), Rows.instant(rs, "changed_at"),
+            rs.getBoolean("email_subscribers"));
 
     /** One page of the newsroom's article list, most recently changed first. */
     public Page<DeskArticle> desk(DeskFilter filter, int page, int size) {
@@ -247,7 +248,8 @@ public class ArticleRepository {
                     names.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(rs.getString("name"));
                 });
         return items.stream().map(a -> new DeskArticle(a.id(), a.headline(), a.sectionName(), a.status(),
-                List.copyOf(names.getOrDefault(a.id(), List.of())), a.publishedAt(), a.scheduledAt(), a.changedAt())).toList();
+                List.copyOf(names.getOrDefault(a.id(), List.of())), a.publishedAt(), a.scheduledAt(), a.changedAt(),
+                a.emailsSubscribers())).toList();
     }
 
     public Optional<ArticleForEditing> forEditing(long id) {
@@ -323,6 +325,15 @@ public class ArticleRepository {
     }
 
     /** Moves the article to a status if nobody saved since {@code expectedVersion}; false otherwise. */
+    /** The publish-time decision: whether this article's first publication goes to "each story" subscribers. */
+    void setEmailSubscribers(long id, boolean email) {
+        db.sql("UPDATE articles SET email_subscribers = :email WHERE id = :id").param("email", email).param("id", id).update();
+    }
+
+    public boolean emailsSubscribers(long id) {
+        return db.sql("SELECT email_subscribers FROM articles WHERE id = :id").param("id", id).query(Boolean.class).optional().orElse(false);
+    }
+
     boolean setStatus(long id, long expectedVersion, ArticleStatus status, Instant publishedAt, Instant scheduledAt, Instant now) {
         return db.sql("""
                 UPDATE articles SET status = :status, published_at = :published, scheduled_at = :scheduled,

@@ -189,6 +189,11 @@ public class ArticleService {
         return id;
     }
 
+    /** The publish-time decision: whether its first publication goes (or went) to "each story" subscribers. */
+    public boolean emailsSubscribers(long id) {
+        return articles.emailsSubscribers(id);
+    }
+
     public Optional<ArticleForEditing> forEditing(long id) {
         return articles.forEditing(id);
     }
@@ -229,9 +234,11 @@ public class ArticleService {
     /**
      * Moves an article through the workflow: draft, in review, scheduled (with a time in the
      * future) or published, and unpublished. Publishing needs alt text on the lead image.
+     * {@code emailSubscribers} is the editor's choice for a first publication (now or scheduled);
+     * an article that was public before never mails again, whatever is asked.
      */
     @Transactional
-    public void changeStatus(long id, long expectedVersion, ArticleStatus target, Instant scheduledAt, String editor) {
+    public void changeStatus(long id, long expectedVersion, ArticleStatus target, Instant scheduledAt, boolean emailSubscribers, String editor) {
         ArticleForEditing current = articles.forEditing(id).orElseThrow(() -> new IllegalArgumentException("No article " + id));
         Article article = current.article();
         if (article.version() != expectedVersion) {
@@ -258,13 +265,19 @@ public class ArticleService {
         if (target == ArticleStatus.SCHEDULED) {
             schedule.schedule(id, scheduledAt);
         }
+        boolean publishing = target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED;
+        boolean firstPublication = article.publishedAt() == null;
+        if (publishing && firstPublication) {
+            articles.setEmailSubscribers(id, emailSubscribers);
+        }
         recordStatusChange(id, article.status(), target, current.edit(), editor);
         audit(Actor.current(), switch (target) {
             case PUBLISHED -> "article.published";
             case UNPUBLISHED -> "article.unpublished";
             case SCHEDULED -> "article.scheduled";
             default -> "article.status-changed";
-        }, id, label(article.status()) + " \u2192 " + label(target) + (target == ArticleStatus.SCHEDULED ? " for " + scheduledAt : ""));
+        }, id, label(article.status()) + " \u2192 " + label(target) + (target == ArticleStatus.SCHEDULED ? " for " + scheduledAt : "")
+                + (!publishing ? "" : !firstPublication ? "; published before, so no email" : emailSubscribers ? "; email to subscribers" : "; no email"));
     }
 
     /** Run by the scheduled job: publishes the article if it is still scheduled and its time has come. */
@@ -284,7 +297,8 @@ public class ArticleService {
             return false;
         }
         recordStatusChange(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, articles.forEditing(id).orElseThrow().edit(), "Scheduled publication");
-        audit(Actor.SCHEDULER, "article.published", id, "scheduled for " + article.scheduledAt());
+        audit(Actor.SCHEDULER, "article.published", id, "scheduled for " + article.scheduledAt()
+                + (articles.emailsSubscribers(id) ? "; email to subscribers" : "; no email"));
         return true;
     }
 

@@ -1,4 +1,5 @@
 package news.broadsheet.content;
 
-public record Section(long id, String slug, String name, String description, int position) {
+/** {@code emailByDefault}: whether the editor's publish action preselects "Publish and email" for its stories. */
+public record Section(long id, String slug, String name, String description, int position, boolean emailByDefault) {
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 public class SectionRepository {
 
     private static final RowMapper<Section> SECTION = (rs, n) -> new Section(
-            rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"), rs.getInt("position"));
+            rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"), rs.getInt("position"),
+            rs.getBoolean("email_by_default"));
 
     private final JdbcClient db;
 
@@ -55,10 +56,13 @@ public class SectionRepository {
     }
 
     /** Keeps the old slug answering (with a redirect) and frees the new one if it was an old slug itself. */
-    void update(long id, String slug, String name, String description, int position, String previousSlug) {
+    void update(long id, String slug, String name, String description, int position, boolean emailByDefault, String previousSlug) {
         forgetOldSlug(slug);
-        db.sql("UPDATE sections SET slug = :slug, name = :name, description = :description, position = :position WHERE id = :id")
-                .param("slug", slug).param("name", name).param("description", description).param("position", position).param("id", id)
+        db.sql("""
+                UPDATE sections SET slug = :slug, name = :name, description = :description, position = :position,
+                       email_by_default = :email WHERE id = :id""")
+                .param("slug", slug).param("name", name).param("description", description).param("position", position)
+                .param("email", emailByDefault).param("id", id)
                 .update();
         if (!previousSlug.equals(slug)) {
             db.sql("INSERT INTO section_old_slugs (slug, section_id) VALUES (:slug, :id) ON CONFLICT (slug) DO UPDATE SET section_id = excluded.section_id")

@@ -51,11 +51,11 @@ public class Structure {
 
     /** Renames, moves or re-describes a section; its old address keeps answering with a redirect. */
     @Transactional
-    public void updateSection(long id, String name, String slug, String description, int position) {
+    public void updateSection(long id, String name, String slug, String description, int position, boolean emailByDefault) {
         Section before = sections.findById(id).orElseThrow(() -> new IllegalArgumentException("No such section."));
         String cleanName = name(name, MAX_NAME, "A section");
         String cleanSlug = sectionSlug(slug.strip(), id);
-        sections.update(id, cleanSlug, cleanName, description.strip(), position, before.slug());
+        sections.update(id, cleanSlug, cleanName, description.strip(), position, emailByDefault, before.slug());
         if (!before.name().equals(cleanName) || !before.slug().equals(cleanSlug)) {
             changes.recordForPublished(ChangeEvent.Kind.ARTICLE_UPDATED, "a.section_id = :section", "section", id);
         }
@@ -63,6 +63,7 @@ public class Structure {
         audit.record(Actor.current(), "section.updated", AuditLog.Subject.of("section", id, cleanName),
                 difference("name", before.name(), cleanName) + difference("slug", before.slug(), cleanSlug)
                         + difference("position", Integer.toString(before.position()), Integer.toString(position))
+                        + difference("emails subscribers by default", before.emailByDefault() ? "yes" : "no", emailByDefault ? "yes" : "no")
                         + (before.description().equals(description.strip()) ? "" : "description changed; "));
     }
 

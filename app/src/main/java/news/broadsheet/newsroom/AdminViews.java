@@ -12,7 +12,7 @@ public final class AdminViews {
     }
 
     /** A section's form fields as typed; {@code stories} counts stories of every status. */
-    public record SectionRow(long id, String name, String slug, String description, String position, int stories) {
+    public record SectionRow(long id, String name, String slug, String description, String position, boolean emailByDefault, int stories) {
     }
 
     public record TagRow(long id, String name, String slug, int stories) {

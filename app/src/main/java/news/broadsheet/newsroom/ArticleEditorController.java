@@ -15,6 +15,7 @@ import java.util.Objects;
 import jakarta.servlet.http.HttpServletRequest;
 import news.broadsheet.content.ArticleDraft;
 import news.broadsheet.content.ArticleEdit;
+import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleForEditing;
 import news.broadsheet.content.ArticleRevision;
 import news.broadsheet.content.ArticleRevisionRepository;
@@ -49,6 +50,7 @@ import org.springframework.web.server.ResponseStatusException;
 import news.broadsheet.newsroom.NewsroomViews.ArticleFields;
 import news.broadsheet.newsroom.NewsroomViews.DiffLine;
 import news.broadsheet.newsroom.NewsroomViews.EditorPage;
+import news.broadsheet.newsroom.NewsroomViews.MailChoice;
 import news.broadsheet.newsroom.NewsroomViews.MediaItem;
 import news.broadsheet.newsroom.NewsroomViews.MediaPage;
 import news.broadsheet.newsroom.NewsroomViews.Option;
@@ -195,7 +197,7 @@ class ArticleEditorController {
     String changeStatus(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
                         @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String scheduledAt,
                         @RequestParam(defaultValue = "-1") String version, @RequestParam(defaultValue = "") String reason,
-                        HttpServletRequest request, Model model) {
+                        @RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
         ArticleForEditing article = articles.forEditing(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ArticleStatus to = Arrays.stream(ArticleStatus.values()).filter(s -> s.name().equals(target)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
@@ -209,7 +211,8 @@ class ArticleEditorController {
                         + " characters): its writer gets the reason by email.");
             }
             Instant when = to == ArticleStatus.SCHEDULED ? parseLocal(scheduledAt) : null;
-            articles.changeStatus(id, parseLong(version, -1), to, when, me.displayName());
+            // Mail only when asked for in so many words: a form that does not say is "Publish only".
+            articles.changeStatus(id, parseLong(version, -1), to, when, "yes".equals(email), me.displayName());
             notices.moved(article, to, reason.strip(), me);
             return "redirect:/newsroom/articles/" + id + "?moved";
         } catch (EditConflictException e) {
@@ -430,8 +433,24 @@ class ArticleEditorController {
         model.addAttribute("page", new EditorPage(NewsroomController.csrf(request), article == null ? null : article.article().id(),
                 status, href, fields, sectionOptions, authorOptions, figureOptions, sourceOptions, errors, notice, theirs,
                 previewHtml, actions, canSchedule, article == null ? StoredBody.NONE
-                        : new StoredBody(article.article().bodyDocument(), article.article().bodyHtml())));
+                        : new StoredBody(article.article().bodyDocument(), article.article().bodyHtml()), mailChoice(article)));
         return "newsroom/editor";
+    }
+
+    /** A scheduled story shows the choice it was scheduled with; otherwise its section's default is preselected. */
+    private MailChoice mailChoice(ArticleForEditing article) {
+        if (article == null) {
+            return new MailChoice(false, false, "");
+        }
+        Article a = article.article();
+        if (a.publishedAt() != null) {
+            return new MailChoice(false, false, articles.emailsSubscribers(a.id())
+                    ? "Emailed to subscribers when first published; publishing again sends no email."
+                    : "Published before without email; publishing again sends no email.");
+        }
+        boolean email = a.status() == ArticleStatus.SCHEDULED ? articles.emailsSubscribers(a.id())
+                : sections.findById(a.sectionId()).map(s -> s.emailByDefault()).orElse(false);
+        return new MailChoice(true, email, "");
     }
 
     private static String actionLabel(ArticleStatus target) {

@@ -128,7 +128,7 @@ class DeskController {
                 .toList();
         List<Entry> scheduled = articles.nextScheduled(scope, SHORT_LIST).stream()
                 .map(a -> new Entry(a.headline(), "/newsroom/articles/" + a.id(),
-                        "publishes " + (a.scheduledAt() == null ? "at an unknown time" : WHEN.format(a.scheduledAt().atZone(zone))) + bylines(a)))
+                        "publishes " + (a.scheduledAt() == null ? "at an unknown time" : WHEN.format(a.scheduledAt().atZone(zone))) + mail(a) + bylines(a)))
                 .toList();
         List<Entry> needs = new ArrayList<>();
         List<Entry> failed = List.of();
@@ -154,14 +154,23 @@ class DeskController {
                 ? "/newsroom/articles/" + job.instance() : "";
     }
 
+    /** The publish-time newsletter decision, so the desk sees which stories reach subscribers' inboxes. */
+    private static String mail(DeskArticle a) {
+        return switch (a.status()) {
+            case PUBLISHED -> a.emailsSubscribers() ? ", emailed to subscribers" : ", not emailed";
+            case SCHEDULED -> a.emailsSubscribers() ? ", with email to subscribers" : ", without email";
+            default -> "";
+        };
+    }
+
     private static String bylines(DeskArticle a) {
         return a.authors().isEmpty() ? "" : ", by " + String.join(", ", a.authors());
     }
 
     private static String when(DeskArticle a, ZoneId zone) {
         return switch (a.status()) {
-            case PUBLISHED -> a.publishedAt() == null ? "" : "published " + WHEN.format(a.publishedAt().atZone(zone));
-            case SCHEDULED -> a.scheduledAt() == null ? "" : "publishes " + WHEN.format(a.scheduledAt().atZone(zone));
+            case PUBLISHED -> a.publishedAt() == null ? "" : "published " + WHEN.format(a.publishedAt().atZone(zone)) + mail(a);
+            case SCHEDULED -> a.scheduledAt() == null ? "" : "publishes " + WHEN.format(a.scheduledAt().atZone(zone)) + mail(a);
             default -> a.changedAt() == null ? "" : "changed " + WHEN.format(a.changedAt().atZone(zone));
         };
     }

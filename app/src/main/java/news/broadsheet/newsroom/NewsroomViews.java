@@ -76,7 +76,15 @@ public final class NewsroomViews {
     public record EditorPage(Csrf csrf, Long articleId, String status, String publicHref, ArticleFields fields,
                              List<Option> sections, List<Option> authors, List<Option> figures, List<Option> sources,
                              List<String> errors, String notice, ArticleFields theirs, String previewHtml,
-                             List<Option> actions, boolean canSchedule, StoredBody stored) {
+                             List<Option> actions, boolean canSchedule, StoredBody stored, MailChoice mail) {
+    }
+
+    /**
+     * The "Publish and email" / "Publish only" decision next to the publish and schedule buttons.
+     * {@code offered} only before a first publication: a story that was public once never mails again,
+     * which {@code note} says instead. {@code email} is what is preselected.
+     */
+    public record MailChoice(boolean offered, boolean email, String note) {
     }
 
     /**

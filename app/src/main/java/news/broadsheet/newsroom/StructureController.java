@@ -68,7 +68,7 @@ class StructureController {
     String updateSection(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
         SectionRow typed = sectionFields(id, form);
         return attempt(request, model, typed, null,
-                () -> structure.updateSection(id, typed.name(), typed.slug(), typed.description(), position(typed.position())));
+                () -> structure.updateSection(id, typed.name(), typed.slug(), typed.description(), position(typed.position()), typed.emailByDefault()));
     }
 
     /** Deleting asks for a ticked confirmation, so a stray submit cannot remove a section or a tag. */
@@ -132,8 +132,9 @@ class StructureController {
         List<SectionRow> sectionRows = new ArrayList<>();
         sections.findAll().forEach(s -> sectionRows.add(typedSection != null && typedSection.id() == s.id()
                 ? new SectionRow(s.id(), typedSection.name(), typedSection.slug(), typedSection.description(), typedSection.position(),
-                counts.getOrDefault(s.id(), 0))
-                : new SectionRow(s.id(), s.name(), s.slug(), s.description(), Integer.toString(s.position()), counts.getOrDefault(s.id(), 0))));
+                typedSection.emailByDefault(), counts.getOrDefault(s.id(), 0))
+                : new SectionRow(s.id(), s.name(), s.slug(), s.description(), Integer.toString(s.position()), s.emailByDefault(),
+                counts.getOrDefault(s.id(), 0))));
         List<TagRow> tagRows = tags.allWithCounts().stream()
                 .map(t -> new TagRow(t.tag().id(), t.tag().name(), t.tag().slug(), t.articles())).toList();
         List<StaffRepository.StaffAccount> accounts = staff.findAll();
@@ -144,7 +145,7 @@ class StructureController {
                 .toList();
         List<Option> staffOptions = accounts.stream().map(s -> new Option(Long.toString(s.id()), s.displayName(), false)).toList();
         model.addAttribute("page", new StructurePage(NewsroomController.csrf(request), notice, errors, sectionRows,
-                typedSection != null && typedSection.id() < 0 ? typedSection : new SectionRow(-1, "", "", "", Integer.toString(sectionRows.size()), 0),
+                typedSection != null && typedSection.id() < 0 ? typedSection : new SectionRow(-1, "", "", "", Integer.toString(sectionRows.size()), true, 0),
                 tagRows, authorRows, typedAuthor != null && typedAuthor.id() < 0 ? typedAuthor : new AuthorRow(-1, "", "", "", ""),
                 staffOptions));
         return "newsroom/structure";
@@ -152,7 +153,7 @@ class StructureController {
 
     private static SectionRow sectionFields(long id, Map<String, String> form) {
         return new SectionRow(id, form.getOrDefault("name", ""), form.getOrDefault("slug", ""), form.getOrDefault("description", ""),
-                form.getOrDefault("position", "0"), 0);
+                form.getOrDefault("position", "0"), "yes".equals(form.get("emailByDefault")), 0);
     }
 
     private static AuthorRow authorFields(long id, Map<String, String> form) {

@@ -88,6 +88,10 @@ class MemberDeskController {
         if (latest.isEmpty()) {
             return "redirect:/newsroom/members?notice=" + encode("There is no published story to test with.");
         }
+        if (settings.current().postalAddress().isEmpty()) {
+            return "redirect:/newsroom/members?notice=" + encode("No newsletter can go out before the postal address is set: "
+                    + "add it under Reader settings, Newsletter (it is printed at the foot of every newsletter).");
+        }
         var story = latest.getFirst();
         mailings.createOnce("test:" + story.id() + ":" + clock.millis() + ":" + staff.getName(), MemberRepository.Frequency.EACH,
                 "[Test] " + story.headline(), List.of(story.id()), staff.getName(), clock.instant());

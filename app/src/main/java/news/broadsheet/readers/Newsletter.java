@@ -19,11 +19,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import jakarta.mail.MessagingException;
-import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleStatus;
 import news.broadsheet.content.ChangeEvent;
-import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.platform.BroadsheetProperties;
 import news.broadsheet.readers.MailingRepository.Mailing;
@@ -71,27 +69,27 @@ class Newsletter {
     private final MailingRepository mailings;
     private final MemberRepository members;
     private final ArticleRepository articles;
-    private final SectionRepository sections;
     private final SettingsRepository siteSettings;
     private final ReaderSettings settings;
     private final Members memberLinks;
     private final Mailer mailer;
+    private final NewsletterComposer composer;
     private final Clock clock;
     private final BroadsheetProperties properties;
     private final String node;
     private Faults faults = (fault, messageId) -> { };
 
-    Newsletter(MailingRepository mailings, MemberRepository members, ArticleRepository articles, SectionRepository sections,
-               SettingsRepository siteSettings, ReaderSettings settings, Members memberLinks, Mailer mailer, Clock clock,
-               BroadsheetProperties properties) {
+    Newsletter(MailingRepository mailings, MemberRepository members, ArticleRepository articles,
+               SettingsRepository siteSettings, ReaderSettings settings, Members memberLinks, Mailer mailer, NewsletterComposer composer,
+               Clock clock, BroadsheetProperties properties) {
         this.mailings = mailings;
         this.members = members;
         this.articles = articles;
-        this.sections = sections;
         this.siteSettings = siteSettings;
         this.settings = settings;
         this.memberLinks = memberLinks;
         this.mailer = mailer;
+        this.composer = composer;
         this.clock = clock;
         this.properties = properties;
         this.node = nodeName(properties);
@@ -109,7 +107,10 @@ class Newsletter {
         return name.length() <= 300 ? name : name.substring(name.length() - 300);
     }
 
-    /** Only fresh stories go out: re-publishing an old one or loading an archive mails nobody. */
+    /**
+     * Only stories whose editor chose "Publish and email" at their first publication (now or
+     * scheduled) go out, and only while fresh; the dedupe key keeps a republication from mailing again.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChangeEvent event) {
         if (event.kind() != ChangeEvent.Kind.ARTICLE_PUBLISHED || event.articleId() == null) {
@@ -118,7 +119,7 @@ class Newsletter {
         articles.findById(event.articleId())
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null
                         && a.publishedAt().isAfter(clock.instant().minus(FRESH)))
-                .filter(a -> members.anyRecipients(Frequency.EACH))
+                .filter(a -> articles.emailsSubscribers(a.id()) && members.anyRecipients(Frequency.EACH))
                 .ifPresent(a -> mailings.createOnce("article:" + a.id(), Frequency.EACH, a.headline(), List.of(a.id()), null, clock.instant()));
     }
 
@@ -170,7 +171,12 @@ class Newsletter {
     private void sendAll() {
         ReaderSettings.Values values = settings.current();
         for (Mailing mailing : mailings.unfinished()) {
-            Body body = compose(mailing, mailing.articleIds().stream().map(articles::findById).flatMap(Optional::stream).toList());
+            if (values.postalAddress().isEmpty()) {
+                log.warn("Newsletter: mailings are held until the postal address is set in the newsroom's reader settings");
+                return; // the newsroom dashboard says so too (ReaderAttention)
+            }
+            NewsletterComposer.Composed body = composer.compose(mailing.subject(), mailing.articleIds().stream().map(articles::findById).flatMap(Optional::stream).toList(),
+                    mailing.frequency() == Frequency.DAILY);
             if (mailing.testAddress() != null) {
                 mailer.send(body.to(mailing.testAddress(), null));
                 mailings.finish(mailing.id(), clock.instant());
@@ -190,7 +196,7 @@ class Newsletter {
      * One pass over the members due for this mailing: batches of {@code batchSize} go to up to
      * {@code connections} SMTP connections at once, each batch over one connection.
      */
-    private boolean send(Mailing mailing, Body body, ReaderSettings.Values values) {
+    private boolean send(Mailing mailing, NewsletterComposer.Composed body, ReaderSettings.Values values) {
         Semaphore connections = new Semaphore(values.connections());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> crash = new AtomicReference<>();
@@ -229,7 +235,7 @@ class Newsletter {
     }
 
     /** One batch over one SMTP connection; false when the server cannot be reached or the connection broke. */
-    private boolean deliver(Mailing mailing, Body body, List<Member> batch, ReaderSettings.Values values, Pace pace, AtomicBoolean stop) {
+    private boolean deliver(Mailing mailing, NewsletterComposer.Composed body, List<Member> batch, ReaderSettings.Values values, Pace pace, AtomicBoolean stop) {
         try (Mailer.Connection smtp = mailer.connect(); MailingRepository.DeliveryLog deliveries = mailings.log(node)) {
             for (Member member : batch) {
                 if (stop.get()) {
@@ -245,7 +251,7 @@ class Newsletter {
                 AtomicBoolean complete = new AtomicBoolean();
                 Mailer.Reply reply;
                 try {
-                    reply = smtp.send(mail, messageId(mailing.id(), member.id()), () -> {
+                    reply = smtp.send(mail, messageId(mailing.id(), member.id()), Long.toString(mailing.id()), () -> {
                         deliveries.mark(mailing.id(), member.id(), "UNCERTAIN", null, null);
                         complete.set(true);
                     });
@@ -319,30 +325,6 @@ class Newsletter {
         }
     }
 
-    /** The part of a mailing every member shares, built once: the stories cost queries. */
-    private record Body(String subject, String text, String html) {
-        Mailer.Mail to(String address, String unsubscribeUrl) {
-            if (unsubscribeUrl == null) {
-                return new Mailer.Mail(address, subject, text, html, null);
-            }
-            return new Mailer.Mail(address, subject, text + "Unsubscribe with one click: " + unsubscribeUrl + "\n",
-                    html + "<p><a href=\"" + Mailer.escape(unsubscribeUrl) + "\">Unsubscribe</a></p>", unsubscribeUrl);
-        }
-    }
-
-    private Body compose(Mailing mailing, List<Article> stories) {
-        String site = siteSettings.site().name();
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<h1>").append(Mailer.escape(site)).append("</h1>");
-        for (Article a : stories) {
-            String link = mailer.link("/" + sections.findById(a.sectionId()).map(s -> s.slug()).orElse("") + "/" + a.slug());
-            text.append(a.headline()).append("\n").append(a.standfirst()).append("\nRead it: ").append(link).append("\n\n");
-            html.append("<h2><a href=\"").append(Mailer.escape(link)).append("\">").append(Mailer.escape(a.headline()))
-                    .append("</a></h2><p>").append(Mailer.escape(a.standfirst())).append("</p>");
-        }
-        return new Body(mailing.subject(), text.toString(), html.toString());
-    }
-
     /**
      * After a crash the recurring task's execution stays "picked" by the dead node until
      * db-scheduler declares it dead (minutes), so a starting node resumes sending at once.
@@ -364,7 +346,8 @@ class Newsletter {
 
     /** Tests only: a separate sender with another SMTP server and failures injected; the application's own has none. */
     Newsletter withMailer(Mailer otherMailer, Faults injected) {
-        Newsletter copy = new Newsletter(mailings, members, articles, sections, siteSettings, settings, memberLinks, otherMailer, clock, properties);
+        Newsletter copy = new Newsletter(mailings, members, articles, siteSettings, settings, memberLinks, otherMailer, composer, clock,
+                properties);
         copy.faults = injected;
         return copy;
     }

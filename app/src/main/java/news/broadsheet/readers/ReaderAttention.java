@@ -8,7 +8,7 @@ import java.util.List;
 import news.broadsheet.newsroom.NeedsAttention;
 import org.springframework.stereotype.Component;
 
-/** Tells the newsroom dashboard about comments held for moderation and newsletter deliveries that bounced. */
+/** Tells the newsroom dashboard about comments held for moderation, newsletter deliveries that bounced and mailings held for want of a postal address. */
 @Component
 class ReaderAttention implements NeedsAttention {
 
@@ -17,11 +17,13 @@ class ReaderAttention implements NeedsAttention {
 
     private final CommentRepository comments;
     private final MailingRepository mailings;
+    private final ReaderSettings settings;
     private final Clock clock;
 
-    ReaderAttention(CommentRepository comments, MailingRepository mailings, Clock clock) {
+    ReaderAttention(CommentRepository comments, MailingRepository mailings, ReaderSettings settings, Clock clock) {
         this.comments = comments;
         this.mailings = mailings;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -36,6 +38,9 @@ class ReaderAttention implements NeedsAttention {
         if (bounced > 0) {
             items.add(new Item(bounced + (bounced == 1 ? " newsletter delivery" : " newsletter deliveries")
                     + " bounced in the last 7 days", "/newsroom/members"));
+        }
+        if (settings.current().postalAddress().isEmpty() && !mailings.unfinished().isEmpty()) {
+            items.add(new Item("Newsletters are held: set the postal address in reader settings so they can go out", "/newsroom/readers/settings"));
         }
         return items;
     }

@@ -26,7 +26,8 @@ class ReaderSettings {
     record Values(boolean commentsEnabled, int maxDepth, int closeAfterDays, boolean holdFirstComment,
                   int minFillSeconds, int maxLinks, List<String> blocklist, int ipLimit, int emailLimit,
                   int gateAfterDays, GateMode gateMode, int freeParagraphs, boolean promptEnabled,
-                  int batchSize, int ratePerSecond, int digestHour, int bounceLimit, int connections) {
+                  int batchSize, int ratePerSecond, int digestHour, int bounceLimit, int connections,
+                  String dkimDomain, String dkimSelector, String postalAddress, boolean fullBody) {
     }
 
     enum Kind { YES_NO, NUMBER, CHOICE, TEXT }
@@ -65,7 +66,18 @@ class ReaderSettings {
             number("readers.newsletter.rate-per-second", "Newsletter", "Sending rate", "At most this many messages a second; 0 sends as fast as the mail server takes them.", "50", 0, 100_000, "a second"),
             number("readers.newsletter.digest-hour", "Newsletter", "Daily digest goes out at", "Hour of the day in the site's time zone.", "7", 0, 23, "o'clock"),
             number("readers.newsletter.bounce-limit", "Newsletter", "Stop mailing after", "Bounces in a row before an address gets no more mail.", "3", 1, 100, "bounces"),
-            number("readers.newsletter.connections", "Newsletter", "Mail server connections", "Connections opened to the mail server at once.", "2", 1, 4, "connections"));
+            number("readers.newsletter.connections", "Newsletter", "Mail server connections", "Connections opened to the mail server at once.", "2", 1, 4, "connections"),
+            new Setting("readers.newsletter.dkim-domain", "Newsletter", "DKIM signing domain",
+                    "The domain that signs readers' mail (d=); empty uses the sender address's domain. See the mail authentication page for its DNS record.",
+                    Kind.TEXT, "", 0, 0, "", Map.of()),
+            new Setting("readers.newsletter.dkim-selector", "Newsletter", "DKIM selector prefix",
+                    "Letters, digits and hyphens; each new key's selector starts with it (the next rotation uses a new value).",
+                    Kind.TEXT, "broadsheet", 0, 0, "", Map.of()),
+            new Setting("readers.newsletter.postal-address", "Newsletter", "Postal address",
+                    "The publisher's postal address, shown at the foot of every newsletter (the law in many countries requires it). "
+                            + "No newsletter goes out until it is set.", Kind.TEXT, "", 0, 0, "", Map.of()),
+            new Setting("readers.newsletter.content", "Newsletter", "What a newsletter carries of each story", "", Kind.CHOICE, "EXCERPT",
+                    0, 0, "", orderedChoices("EXCERPT", "The first paragraphs, then a link to the site", "FULL", "The whole story")));
 
     /** Names and defaults, in the order the settings page shows them. */
     static final Map<String, String> DEFAULTS = SETTINGS.stream()
@@ -104,7 +116,11 @@ class ReaderSettings {
                 number(stored, "readers.newsletter.rate-per-second", 0, 100_000),
                 number(stored, "readers.newsletter.digest-hour", 0, 23),
                 number(stored, "readers.newsletter.bounce-limit", 1, 100),
-                number(stored, "readers.newsletter.connections", 1, 4));
+                number(stored, "readers.newsletter.connections", 1, 4),
+                value(stored, "readers.newsletter.dkim-domain").strip().toLowerCase(Locale.ROOT),
+                selector(value(stored, "readers.newsletter.dkim-selector")),
+                value(stored, "readers.newsletter.postal-address").strip(),
+                "FULL".equals(value(stored, "readers.newsletter.content")));
     }
 
     void put(String name, String value) {
@@ -138,7 +154,11 @@ class ReaderSettings {
                 yield number >= setting.min() && number <= setting.max() ? null
                         : setting.label() + ": a whole number from " + setting.min() + " to " + setting.max() + " " + setting.unit() + ".";
             }
-            case TEXT -> value.length() <= 10_000 ? null : setting.label() + ": at most 10,000 characters.";
+            case TEXT -> value.length() > 10_000 ? setting.label() + ": at most 10,000 characters."
+                    : name.equals("readers.newsletter.dkim-selector") && !value.strip().matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,29})")
+                    ? setting.label() + ": up to 30 letters, digits and hyphens, starting with a letter or digit."
+                    : name.equals("readers.newsletter.dkim-domain") && !value.isBlank() && !value.strip().matches("(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+                    ? setting.label() + ": a domain name such as news.example.org, or empty." : null;
         };
     }
 
@@ -151,6 +171,12 @@ class ReaderSettings {
 
     private static String value(Map<String, String> stored, String name) {
         return stored.getOrDefault(name, DEFAULTS.get(name));
+    }
+
+    /** A DNS label (with room for the key's date stamp); anything else falls back to the default. */
+    private static String selector(String typed) {
+        String clean = typed.strip().toLowerCase(Locale.ROOT);
+        return clean.matches("[a-z0-9](?:[a-z0-9-]{0,29})") ? clean : DEFAULTS.get("readers.newsletter.dkim-selector");
     }
 
     private static boolean bool(Map<String, String> stored, String name) {

@@ -79,4 +79,24 @@ public final class ReaderViews {
 
     public record ReaderSettingsPage(Field csrf, List<SettingGroup> groups, List<String> errors, boolean saved) {
     }
+
+    /** One DKIM key: the name and TXT value to publish; the first row signs. */
+    public record DkimKeyRow(String selector, String dnsName, String txtRecord, String created) {
+    }
+
+    public record MailAuthenticationPage(Field csrf, String domain, List<DkimKeyRow> keys, String spf, String dmarc, String notice) {
+    }
+
+    /**
+     * One newsletter message as its template draws it. {@code unsubscribeUrl} and {@code recipient}
+     * are placeholders the sender fills in per member, so the template runs once per mailing.
+     */
+    public record NewsletterEmail(String siteName, String logoUrl, String siteUrl, String language, List<EmailStory> stories,
+                                  String reason, String postalAddress, String preferencesUrl, String unsubscribeUrl) {
+    }
+
+    /** A story in a newsletter; {@code bodyHtml} is sanitized HTML with absolute addresses (the whole body or an excerpt). */
+    public record EmailStory(String headline, String byline, String standfirst, String imageUrl, String imageAlt, String bodyHtml,
+                             String url, String language, String dir) {
+    }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import news.broadsheet.content.ArticleSummary;
 import news.broadsheet.content.Attribution;
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PageViews {
 
-    private static final Set<String> RTL_LANGUAGES = Set.of("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug");
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
 
     private final SettingsRepository settings;
@@ -119,8 +117,7 @@ class PageViews {
     }
 
     static String direction(String language) {
-        String primary = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
-        return RTL_LANGUAGES.contains(primary) ? "rtl" : "ltr";
+        return news.broadsheet.content.Languages.direction(language);
     }
 
     static String sectionPath(String sectionSlug) {

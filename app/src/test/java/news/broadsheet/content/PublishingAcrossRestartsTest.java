@@ -94,7 +94,7 @@ class PublishingAcrossRestartsTest {
         ArticleService service = context.getBean(ArticleService.class);
         long id = service.createDraft(new ArticleEdit(slug, section, "Story " + slug, "What happened.", "Body.", "en", null,
                 List.of(author), List.of(), List.of(), null, "", ""), 1L);
-        service.changeStatus(id, service.forEditing(id).orElseThrow().article().version(), ArticleStatus.SCHEDULED, at, "Night editor");
+        service.changeStatus(id, service.forEditing(id).orElseThrow().article().version(), ArticleStatus.SCHEDULED, at, false, "Night editor");
         return id;
     }
 

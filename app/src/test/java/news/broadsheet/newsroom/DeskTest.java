@@ -150,7 +150,7 @@ class DeskTest extends NewsroomTest {
     }
 
     private void move(long id, ArticleStatus target, Instant at) {
-        articles.changeStatus(id, articles.forEditing(id).orElseThrow().article().version(), target, at, "Desk Test");
+        articles.changeStatus(id, articles.forEditing(id).orElseThrow().article().version(), target, at, false, "Desk Test");
     }
 
     private static long count(Document desk, String status) {

@@ -255,7 +255,7 @@ class MediaLibraryTest extends NewsroomTest {
                 List.of(authors.findBySlug("amara-okafor").orElseThrow().id()), List.of(), List.of(), null, ArticleStatus.DRAFT, null, null, null));
         long version = articles.forEditing(id).orElseThrow().article().version();
 
-        assertThatThrownBy(() -> articles.changeStatus(id, version, ArticleStatus.PUBLISHED, null, "Test"))
+        assertThatThrownBy(() -> articles.changeStatus(id, version, ArticleStatus.PUBLISHED, null, false, "Test"))
                 .hasMessageContaining("(number " + figure.id() + ") in the body needs alt text before the article can be published");
         assertThat(articles.forEditing(id).orElseThrow().article().status()).isEqualTo(ArticleStatus.DRAFT);
     }

@@ -54,6 +54,8 @@ class StructureTest extends NewsroomTest {
         HttpResponse<String> renamed = editor.client().postWithCsrf("/newsroom/sections/" + sectionId, Map.of("name", "Docklands " + unique,
                 "slug", "docklands-" + unique, "description", "Cranes and quays", "position", "40"), PAGE);
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(302);
+        assertThat(sections.findById(sectionId).orElseThrow().emailByDefault()).as("new sections email by default; the unticked box turned it off")
+                .isFalse();
 
         HttpResponse<String> oldSection = get("/harbour-works-" + unique + "?page=1");
         assertThat(oldSection.statusCode()).isEqualTo(301);

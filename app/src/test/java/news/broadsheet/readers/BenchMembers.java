@@ -70,6 +70,7 @@ class BenchMembers implements ApplicationRunner {
         settings.put("readers.newsletter.rate-per-second", "0");
         settings.put("readers.newsletter.batch-size", batchSize);
         settings.put("readers.newsletter.connections", connections);
+        settings.put("readers.newsletter.postal-address", "Bench desk, 1 Load Street, Testville");
         long existing = db.sql("SELECT COUNT(*) FROM members WHERE email LIKE '%@bench.example'").query(Long.class).single();
         long now = clock.millis();
         for (long done = existing; done < count; ) {
@@ -92,7 +93,9 @@ class BenchMembers implements ApplicationRunner {
         long author = authors.findBySlug("bench-desk").map(a -> a.id()).orElseGet(() -> authors.insert("bench-desk", "Bench desk", "", null));
         long id = articleService.create(new ArticleDraft(SLUG, section, "Newsletter benchmark story",
                 "One story, mailed to every member.", "Body text.", "en", null, null, List.of(author), List.of(), List.of(), null,
-                ArticleStatus.PUBLISHED, clock.instant(), null, null));
+                ArticleStatus.DRAFT, null, null, null));
+        articleService.changeStatus(id, articleService.forEditing(id).orElseThrow().article().version(), ArticleStatus.PUBLISHED, null,
+                true, "Bench desk");
         log.info("Added {} benchmark members and published story {} to start the mailing", count - existing, id);
     }
 }

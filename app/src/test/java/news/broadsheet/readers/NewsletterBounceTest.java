@@ -39,12 +39,12 @@ class NewsletterBounceTest extends ReaderTest {
 
     @BeforeEach
     void start(@Autowired BroadsheetProperties properties, @Autowired Environment environment,
-               @Value("${broadsheet.mail.from}") String from) throws IOException {
+               @Value("${broadsheet.mail.from}") String from, @Autowired DkimKeys keys, @Autowired ReaderSettings settings) throws IOException {
         server = new Refusing();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(server.socket.getLocalPort());
-        viaRefusingServer = newsletter.withMailer(new Mailer(sender, from, properties, environment), (fault, messageId) -> { });
+        viaRefusingServer = newsletter.withMailer(new Mailer(sender, from, properties, environment, keys, settings), (fault, messageId) -> { });
     }
 
     @AfterEach

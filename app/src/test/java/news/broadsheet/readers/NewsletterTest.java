@@ -3,7 +3,6 @@ package news.broadsheet.readers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +31,9 @@ class NewsletterTest extends ReaderTest {
         member("digest.only@readers.example", "DAILY");
         long section = db.sql("SELECT id FROM sections ORDER BY id LIMIT 1").query(Long.class).single();
         long author = db.sql("SELECT id FROM authors ORDER BY id LIMIT 1").query(Long.class).single();
-        articles.create(new ArticleDraft("harbour-ferry-returns-newsletter-test", section, "Harbour ferry returns", "The lead of the story.",
-                "Body text.", "en", null, null, List.of(author), List.of(), List.of(), null, ArticleStatus.PUBLISHED,
-                Instant.now(), null, null));
+        long id = articles.create(new ArticleDraft("harbour-ferry-returns-newsletter-test", section, "Harbour ferry returns", "The lead of the story.",
+                "Body text.", "en", null, null, List.of(author), List.of(), List.of(), null, ArticleStatus.DRAFT, null, null, null));
+        articles.changeStatus(id, articles.forEditing(id).orElseThrow().article().version(), ArticleStatus.PUBLISHED, null, true, "Newsletter Test");
 
         List<MimeMessage> received = mailTo("each.story@readers.example", 1);
         assertThat(received).hasSize(1);

@@ -17,6 +17,7 @@ import news.broadsheet.content.ChangeEvent;
 import news.broadsheet.content.ChangeLog;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,6 +40,14 @@ abstract class ReaderTest extends IntegrationTest {
     void setting(String name, String value) {
         changedSettings.putIfAbsent(name, settings.raw().get(name));
         settings.put(name, value);
+    }
+
+    /** No newsletter goes out without the publisher's postal address; tests about that take it away again. */
+    @BeforeEach
+    void postalAddress() {
+        if (settings.current().postalAddress().isEmpty()) {
+            settings.put("readers.newsletter.postal-address", "The Harbour Gazette\n12 Quay Street\nPortsmouth PO1 2AB");
+        }
     }
 
     @AfterEach
@@ -94,6 +103,21 @@ abstract class ReaderTest extends IntegrationTest {
                 INSERT INTO members (email, newsletter, frequency, source, created_at, confirmed_at)
                 VALUES (:email, TRUE, :frequency, 'test', 0, 1) RETURNING id""")
                 .param("email", email).param("frequency", frequency).query(Long.class).single();
+    }
+
+    private final List<Long> subscribers = new java.util.ArrayList<>();
+
+    /** A member who unsubscribes after the test, so later tests' mailings do not reach them. */
+    long subscriber(String email, String frequency) {
+        long id = member(email, frequency);
+        subscribers.add(id);
+        return id;
+    }
+
+    @AfterEach
+    void unsubscribeSubscribers() {
+        subscribers.forEach(id -> db.sql("UPDATE members SET newsletter = FALSE WHERE id = :id").param("id", id).update());
+        subscribers.clear();
     }
 
     /** A mailing of the showcase story to members who want the {@code DAILY} digest, subject = key. */

@@ -70,7 +70,7 @@ class PageCacheTest extends IntegrationTest {
         assertThat(get("/science").body()).contains("After the edit");
 
         long version = articles.forEditing(id).orElseThrow().article().version();
-        articles.changeStatus(id, version, ArticleStatus.UNPUBLISHED, null, "Cache Test");
+        articles.changeStatus(id, version, ArticleStatus.UNPUBLISHED, null, false, "Cache Test");
         assertThat(get("/science/" + slug).statusCode()).isEqualTo(404);
         assertThat(get("/science").body()).doesNotContain(slug);
     }

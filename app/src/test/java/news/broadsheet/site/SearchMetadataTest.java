@@ -59,7 +59,7 @@ class SearchMetadataTest extends IntegrationTest {
         String slug = "search-metadata-" + System.nanoTime();
         long id = articles.createDraft(new ArticleEdit(slug, section.id(), headline, "The standfirst of the story.", "Body.", "en", null,
                 List.of(authors.findAll().getFirst().id()), List.of(), List.of(), null, seoTitle, seoDescription), 1L);
-        articles.changeStatus(id, articles.forEditing(id).orElseThrow().article().version(), ArticleStatus.PUBLISHED, null, "Test Editor");
+        articles.changeStatus(id, articles.forEditing(id).orElseThrow().article().version(), ArticleStatus.PUBLISHED, null, false, "Test Editor");
         try {
             return page("/" + section.slug() + "/" + slug);
         } finally {
