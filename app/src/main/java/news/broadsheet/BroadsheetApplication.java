@@ -9,6 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BroadsheetApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(BroadsheetApplication.class, args);
+        SpringApplication application = new SpringApplication(BroadsheetApplication.class);
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--broadsheet.import="))) {
+            // An import from the command line serves nothing, and an empty site gets no demo stories.
+            application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            application.setDefaultProperties(java.util.Map.of("broadsheet.demo.enabled", "false"));
+        }
+        application.run(args);
     }
 }
