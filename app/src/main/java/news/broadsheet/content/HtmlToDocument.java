@@ -68,7 +68,7 @@ public final class HtmlToDocument {
             return new Result(json, List.copyOf(converter.kept), List.copyOf(converter.embeds));
         } catch (IllegalArgumentException e) {
             String json = BodyDocumentJson.write(new BodyDocument(List.of(new BodyDocument.HtmlBlock(body.html()))));
-            return new Result(json, List.of("the whole body (" + e.getMessage() + ")"), List.of());
+            return new Result(json, List.of("the whole body kept as sanitized HTML (" + e.getMessage() + ")"), List.of());
         }
     }
 
@@ -179,7 +179,7 @@ public final class HtmlToDocument {
 
     private void keep(Element e, List<Block> out, boolean topLevel) {
         String html = HtmlSanitizer.sanitizeArticleHtml(e.outerHtml());
-        kept.add("<" + e.normalName() + ">" + (html.isBlank() ? " (nothing safe to show)" : ""));
+        kept.add("<" + e.normalName() + ">" + (html.isBlank() ? " removed (nothing safe to show)" : " kept as sanitized HTML"));
         if (html.isBlank()) {
             return;
         }

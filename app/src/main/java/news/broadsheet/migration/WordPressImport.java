@@ -298,8 +298,8 @@ class WordPressImport {
             expanded.unknownShortcodes().forEach(code -> report.warn(type + " " + wp.id() + ": shortcode [" + code + "] kept as text"));
             HtmlToDocument.Result body = HtmlToDocument.convert(expanded.html(), image -> figureFor(image, wp));
             body.keptAsHtml().forEach(kept -> {
-                report.count("pieces kept as HTML");
-                report.warn(type + " " + wp.id() + ": " + kept + " kept as sanitized HTML");
+                report.count("body parts not mapped (kept as sanitized HTML or removed)");
+                report.warn(type + " " + wp.id() + ": " + kept);
             });
             List<WxrReader.Term> categories = wp.terms().stream().filter(t -> t.domain().equals("category")).toList();
             WxrReader.Term primary = primaryCategory(wp, categories);
