@@ -46,7 +46,7 @@ public final class HtmlToDocument {
             "samp", "br", "img", "span", "small", "sub", "sup", "u", "mark", "q", "time", "font", "big", "ins", "dfn", "var", "label", "wbr");
     private static final Set<String> WRAPPERS = Set.of("div", "section", "article", "main", "header", "footer", "center", "body");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
-    private static final Pattern CREDIT = Pattern.compile("(?is)^(.*?)[\\s.,;–—-]*\\(?\\b(?:photo(?:graph)?|picture|image|credit|foto)s?(?: by)?\\s*[:©]?\\s*([^()]{2,120}?)\\)?\\s*$");
+    private static final Pattern CREDIT = Pattern.compile("(?is)^(.*?)[\\s,;–—-]*\\(?\\b(?:photo(?:graph)?|picture|image|credit|foto)s?(?: by)?\\s*[:©]?\\s*([^()]{2,120}?)\\)?\\s*$");
     private static final Pattern YOUTUBE_PLAYER = Pattern.compile("https?://(?:www\\.)?youtube(?:-nocookie)?\\.com/embed/([A-Za-z0-9_-]{11}).*");
     private static final Pattern VIMEO_PLAYER = Pattern.compile("https?://player\\.vimeo\\.com/video/([0-9]{1,12}).*");
 
