@@ -31,10 +31,6 @@ class ImportRecords {
                 .param("source", source).param("kind", kind).param("id", sourceId).param("target", targetId).update();
     }
 
-    long count(String source, String kind) {
-        return db.sql("SELECT COUNT(*) FROM imported_items WHERE source = :source AND kind = :kind")
-                .param("source", source).param("kind", kind).query(Long.class).single();
-    }
 
     /** The unfinished run of this very file, if an earlier one stopped midway. */
     Optional<Run> unfinished(String fileKey) {
