@@ -7,7 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { el, uniqueId } from './dom.js';
 import { figureNode } from './figure.js';
 import { mediaLibrary } from './library.js';
-import { Aside, EMBEDDABLE, Embed, InlineImage, PullQuote, Table, TableCell, TableHeader, TableRow, TightBulletList, TightOrderedList } from './nodes.js';
+import { Aside, EMBEDDABLE, Embed, ImportedHtml, InlineImage, PullQuote, Table, TableCell, TableHeader, TableRow, TightBulletList, TightOrderedList } from './nodes.js';
 
 function mount(textarea) {
   const form = textarea.form;
@@ -34,7 +34,7 @@ function mount(textarea) {
         link: { openOnClick: false, autolink: true, protocols: ['mailto'], defaultProtocol: 'https' },
       }),
       TightBulletList, TightOrderedList, InlineImage, Table, TableRow, TableCell, TableHeader,
-      PullQuote, Aside, Embed, figureNode(library),
+      PullQuote, Aside, Embed, ImportedHtml, figureNode(library),
     ],
     editorProps: {
       attributes: { dir: 'auto', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelId, class: 'rich-editor-body article-body' },

@@ -176,3 +176,26 @@ export const Embed = Node.create({
 });
 
 export { EMBEDDABLE };
+
+/**
+ * HTML an import could not map to the editor's blocks, kept as the server sanitized it. The editor
+ * shows its source as text (never as markup) and keeps it unchanged; it can be deleted or rewritten.
+ */
+export const ImportedHtml = Node.create({
+  name: 'html',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return { html: { default: '' } };
+  },
+  parseHTML: () => [{ tag: 'div[data-imported-html]', getAttrs: (node) => ({ html: node.getAttribute('data-imported-html') }) }],
+  renderHTML: ({ HTMLAttributes }) => ['div', { 'data-imported-html': HTMLAttributes.html }],
+  addNodeView() {
+    return ({ node }) => ({
+      dom: el('div', { class: 'embed-block imported-html' },
+        el('span', { class: 'embed-block-label' }, 'Imported HTML, shown to readers as it was'), ' ',
+        el('code', { class: 'embed-block-url', dir: 'ltr' }, node.attrs.html)),
+    });
+  },
+});

@@ -194,6 +194,48 @@ public class ArticleService {
         return articles.emailsSubscribers(id);
     }
 
+    /**
+     * Writes a story brought in from another site with its own status and dates: a new article
+     * when {@code existingId} is null, else that article replaced by what the source says now
+     * (importing the same site again). No revision is kept of an import; readers' caches hear of it.
+     * A scheduled story needs {@code publishedAt} in the future: it is scheduled for then.
+     */
+    @Transactional
+    public long importStory(Long existingId, ArticleEdit edit, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
+        validate(edit);
+        ArticleEdit normalized = normalized(edit);
+        Instant scheduledAt = status == ArticleStatus.SCHEDULED ? publishedAt : null;
+        Instant published = status == ArticleStatus.SCHEDULED ? null : publishedAt;
+        if (existingId == null) {
+            long id = create(new ArticleDraft(normalized.slug(), normalized.sectionId(), normalized.headline(), normalized.standfirst(), "",
+                    normalized.language(), null, normalized.leadFigureId(), normalized.authorIds(), normalized.tagNames(), normalized.embeds(),
+                    null, status, published, updatedAt, scheduledAt));
+            articles.replaceBody(id, normalized, render(normalized));
+            articles.setNewsroomColumns(id, normalized.seoTitle(), normalized.seoDescription(), null);
+            if (scheduledAt != null) {
+                schedule.schedule(id, scheduledAt);
+            }
+            return id;
+        }
+        Article current = articles.findById(existingId).orElseThrow(() -> new IllegalArgumentException("No article " + existingId));
+        articles.update(existingId, current.version(), normalized, render(normalized), updatedAt);
+        articles.replaceRelations(existingId, normalized, tags);
+        articles.changeSlug(existingId, normalized.slug(), updatedAt);
+        articles.setStatus(existingId, current.version() + 1, status, published, scheduledAt, updatedAt);
+        if (current.status() == ArticleStatus.SCHEDULED) {
+            schedule.cancel(existingId);
+        }
+        if (scheduledAt != null) {
+            schedule.schedule(existingId, scheduledAt);
+        }
+        if (status == ArticleStatus.PUBLISHED) {
+            changes.record(current.status() == ArticleStatus.PUBLISHED ? ChangeEvent.Kind.ARTICLE_UPDATED : ChangeEvent.Kind.ARTICLE_PUBLISHED, existingId);
+        } else if (current.status() == ArticleStatus.PUBLISHED) {
+            changes.record(ChangeEvent.Kind.ARTICLE_UNPUBLISHED, existingId);
+        }
+        return existingId;
+    }
+
     public Optional<ArticleForEditing> forEditing(long id) {
         return articles.forEditing(id);
     }

@@ -51,7 +51,7 @@ record BodyDocument(List<Block> content) {
     }
 
     sealed interface Block permits Paragraph, Heading, BulletList, OrderedList, Blockquote, HorizontalRule, CodeBlock,
-            Table, FigureBlock, EmbedBlock, PullQuote, Aside {
+            Table, FigureBlock, EmbedBlock, PullQuote, Aside, HtmlBlock {
     }
 
     /** An empty paragraph (the editor leaves them between blocks) renders as nothing. */
@@ -142,6 +142,17 @@ record BodyDocument(List<Block> content) {
     record Aside(String title, List<Block> content) implements Block {
         Aside {
             content = List.copyOf(content);
+        }
+    }
+
+    /**
+     * HTML that an import could not map to a block, kept rather than dropped: always stored as the
+     * article sanitizer leaves it, and sanitized again when read or rendered. Only imports make it;
+     * the editor shows it as it is and can delete it.
+     */
+    record HtmlBlock(String html) implements Block {
+        HtmlBlock {
+            html = HtmlSanitizer.sanitizeArticleHtml(html);
         }
     }
 

@@ -21,6 +21,7 @@ import news.broadsheet.content.BodyDocument.FigureBlock;
 import news.broadsheet.content.BodyDocument.HardBreak;
 import news.broadsheet.content.BodyDocument.Heading;
 import news.broadsheet.content.BodyDocument.HorizontalRule;
+import news.broadsheet.content.BodyDocument.HtmlBlock;
 import news.broadsheet.content.BodyDocument.Image;
 import news.broadsheet.content.BodyDocument.Inline;
 import news.broadsheet.content.BodyDocument.Italic;
@@ -194,6 +195,12 @@ final class BodyDocumentJson {
                 String title = node.attrs("title").string("title", at);
                 yield new Aside(title == null || title.isBlank() ? null : title, nonEmpty(blocks(node, at, Where.ASIDE), at));
             }
+            case "html" -> {
+                topLevelOnly(at, where);
+                String html = node.attrs("html").string("html", at);
+                node.noContent(at);
+                yield new HtmlBlock(html == null ? "" : html);
+            }
             case "listItem" -> throw at.error("a list item must be inside a bulletList or orderedList");
             case "tableRow", "tableCell", "tableHeader" -> throw at.error("table parts must be inside a table");
             case "text", "hardBreak", "image" -> throw at.error("inline content must be inside a paragraph, heading or pullQuote");
@@ -281,7 +288,7 @@ final class BodyDocumentJson {
                     yield new Image(src, alt == null ? "" : alt, attrs.string("title", child), marks);
                 }
                 case "paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "horizontalRule", "codeBlock",
-                     "table", "tableRow", "tableCell", "tableHeader", "figure", "embed", "pullQuote", "aside", "doc" ->
+                     "table", "tableRow", "tableCell", "tableHeader", "figure", "embed", "pullQuote", "aside", "html", "doc" ->
                         throw child.error("a block cannot stand inside text (in a " + parent.type + ")");
                 default -> throw child.error("unknown node type");
             };
@@ -554,6 +561,11 @@ final class BodyDocumentJson {
                 yield node;
             }
             case PullQuote q -> inlineContent(node("pullQuote"), q.content());
+            case HtmlBlock h -> {
+                ObjectNode node = node("html");
+                node.putObject("attrs").put("html", h.html());
+                yield node;
+            }
             case Aside a -> {
                 ObjectNode node = node("aside");
                 if (a.title() != null) {

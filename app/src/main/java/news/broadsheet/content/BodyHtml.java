@@ -118,6 +118,15 @@ final class BodyHtml {
         }
     }
 
+    /** Imported HTML kept as it was: already sanitized, and the whole body is sanitized again after rendering. */
+    static final class HtmlNode extends CustomBlock {
+        final String html;
+
+        HtmlNode(String html) {
+            this.html = html;
+        }
+    }
+
     /** Struck-through text (CommonMark proper has none; Markdown bodies never make it). */
     static final class StrikeNode extends CustomNode {
     }
@@ -137,7 +146,7 @@ final class BodyHtml {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            Set<Class<? extends Node>> custom = Set.of(FigureNode.class, EmbedNode.class, PullQuoteNode.class, AsideNode.class, StrikeNode.class);
+            Set<Class<? extends Node>> custom = Set.of(FigureNode.class, EmbedNode.class, PullQuoteNode.class, AsideNode.class, StrikeNode.class, HtmlNode.class);
             if (!markdownParagraphs) {
                 return custom;
             }
@@ -153,6 +162,11 @@ final class BodyHtml {
                 case EmbedNode embed -> embed(embed.url);
                 case PullQuoteNode quote -> wrapped(quote, "aside", Map.of("class", "pull-quote"), null);
                 case AsideNode aside -> wrapped(aside, "aside", Map.of("class", "factbox"), aside.title);
+                case HtmlNode raw -> {
+                    html.line();
+                    html.raw(HtmlSanitizer.sanitizeArticleHtml(raw.html));
+                    html.line();
+                }
                 case StrikeNode strike -> {
                     html.tag("s");
                     children(strike);

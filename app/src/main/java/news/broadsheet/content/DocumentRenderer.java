@@ -93,6 +93,7 @@ final class DocumentRenderer {
                     parent.appendChild(quote);
                 }
             }
+            case BodyDocument.HtmlBlock h -> parent.appendChild(new BodyHtml.HtmlNode(h.html()));
             case BodyDocument.Aside a -> {
                 BodyHtml.AsideNode aside = new BodyHtml.AsideNode(a.title());
                 blocks(aside, a.content());

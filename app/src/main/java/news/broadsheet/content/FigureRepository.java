@@ -62,6 +62,13 @@ public class FigureRepository {
     }
 
     /** Narrowest first, as srcset lists them. */
+    /** A figure brought in again by an import: what the source says now. */
+    public void replaceImported(long id, String src, String alt, String caption, String credit, Integer width, Integer height) {
+        db.sql("UPDATE figures SET src = :src, alt = :alt, caption = :caption, credit = :credit, width = :width, height = :height WHERE id = :id")
+                .param("src", src).param("alt", alt).param("caption", caption).param("credit", credit)
+                .param("width", width, java.sql.Types.INTEGER).param("height", height, java.sql.Types.INTEGER).param("id", id).update();
+    }
+
     public List<Rendition> renditions(long figureId) {
         return db.sql("SELECT width, height, src FROM figure_renditions WHERE figure_id = :id ORDER BY width")
                 .param("id", figureId).query(RENDITION).list();

@@ -38,4 +38,9 @@ public final class AdminViews {
 
     public record AuditPage(List<AuditRow> rows, List<Option> actions, List<Option> actors, String olderHref) {
     }
+
+    /** Old addresses and where they now point; {@code tested} answers the "test this URL" box (null when not asked). */
+    public record RedirectsPage(NewsroomViews.Csrf csrf, List<news.broadsheet.site.Redirects.Redirect> redirects, long total, String query,
+                                String test, String tested, String notice, String nextHref) {
+    }
 }

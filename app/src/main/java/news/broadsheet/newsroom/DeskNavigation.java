@@ -50,6 +50,7 @@ public class DeskNavigation {
         desks.put("Ingest", "/newsroom/ingest");
         desks.put("Reader settings", "/newsroom/readers/settings");
         desks.put("Sections, tags and authors", "/newsroom/structure");
+        desks.put("Redirects", "/newsroom/redirects");
         desks.put("Site settings", "/newsroom/settings");
         desks.put("Staff", "/newsroom/staff");
         desks.put("Audit log", "/newsroom/audit");

@@ -39,6 +39,22 @@ final class CommentRenderer {
         return doc.body().html();
     }
 
+    /**
+     * A comment written as HTML elsewhere (an imported site), to the same allow-list: blank lines
+     * are paragraphs and single newlines breaks, as the site it came from showed them.
+     */
+    static String renderHtml(String html) {
+        String source = html == null ? "" : html.strip();
+        if (!source.contains("<p")) {
+            source = java.util.Arrays.stream(source.split("\\n\\s*\\n")).map(p -> "<p>" + p.strip().replace("\n", "<br>") + "</p>")
+                    .collect(java.util.stream.Collectors.joining());
+        }
+        Document doc = new Cleaner(COMMENT).clean(Jsoup.parseBodyFragment(source, ""));
+        doc.outputSettings(COMPACT);
+        doc.body().select("a:not([href])").forEach(Element::unwrap);
+        return doc.body().html();
+    }
+
     /** Links a reader wrote, whether as Markdown links or bare addresses. */
     static int countLinks(String text) {
         return (int) LINK.matcher(text).results().count();

@@ -47,6 +47,19 @@ class CommentRepository {
         return findBySubmissionKey(c.submissionKey()).orElseThrow();
     }
 
+    /** An imported comment keeps its own time; one already imported under the key is updated instead. */
+    long upsertImported(NewComment c, Instant createdAt) {
+        int updated = db.sql("""
+                UPDATE comments SET author_name = :name, author_email = :email, body_html = :html, status = :status, held_because = :held
+                WHERE submission_key = :key""")
+                .param("name", c.authorName()).param("email", c.authorEmail()).param("html", c.bodyHtml())
+                .param("status", c.status().name()).param("held", c.heldBecause()).param("key", c.submissionKey()).update();
+        if (updated == 0) {
+            return insertOnce(c, createdAt).id();
+        }
+        return findBySubmissionKey(c.submissionKey()).orElseThrow().id();
+    }
+
     Optional<Comment> findBySubmissionKey(String key) {
         return db.sql("SELECT * FROM comments WHERE submission_key = :key").param("key", key).query(CommentRepository::row).optional();
     }

@@ -67,10 +67,13 @@ class SiteController {
     private final Fronts fronts;
     private final Corrections corrections;
     private final SocialCards socialCards;
+    private final Redirects redirects;
 
     SiteController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
                    FigureRepository figures, PageViews views, BroadsheetProperties properties, Search search,
-                   ReaderPages readers, PreviewLinks previewLinks, Fronts fronts, Corrections corrections, SocialCards socialCards) {
+                   ReaderPages readers, PreviewLinks previewLinks, Fronts fronts, Corrections corrections, SocialCards socialCards,
+                   Redirects redirects) {
+        this.redirects = redirects;
         this.previewLinks = previewLinks;
         this.fronts = fronts;
         this.articles = articles;
@@ -104,14 +107,29 @@ class SiteController {
         return "home";
     }
 
+    /** The old site's own links to its posts and pages by number, as WordPress makes them. */
+    @GetMapping(value = "/", params = "p")
+    ModelAndView postByNumber(@RequestParam("p") String number) {
+        return moved(redirects.target("/?p=" + number).orElseThrow(() -> new NotFoundException("post " + number)));
+    }
+
+    @GetMapping(value = "/", params = "page_id")
+    ModelAndView pageByNumber(@RequestParam("page_id") String number) {
+        return moved(redirects.target("/?page_id=" + number).orElseThrow(() -> new NotFoundException("page " + number)));
+    }
+
+    private static ModelAndView moved(String to) {
+        RedirectView moved = new RedirectView(to);
+        moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        return new ModelAndView(moved);
+    }
+
     @GetMapping("/" + SECTION)
     ModelAndView section(@PathVariable String section, @RequestParam(name = "page", required = false) String page, Model model) {
         Optional<Section> current = sections.findBySlug(section);
         if (current.isEmpty()) {
             Section renamed = sections.findByOldSlug(section).orElseThrow(() -> new NotFoundException("section"));
-            RedirectView moved = new RedirectView(PageViews.sectionPath(renamed.slug()) + (page == null ? "" : "?page=" + pageNumber(page)));
-            moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-            return new ModelAndView(moved);
+            return moved(PageViews.sectionPath(renamed.slug()) + (page == null ? "" : "?page=" + pageNumber(page)));
         }
         Section found = current.get();
         int number = pageNumber(page);
@@ -149,9 +167,7 @@ class SiteController {
                 .orElseThrow(() -> new NotFoundException("article"));
         Section home = sections.findById(article.sectionId()).orElseThrow();
         if (!home.slug().equals(section) || !article.slug().equals(slug)) {
-            RedirectView moved = new RedirectView(PageViews.articlePath(home.slug(), article.slug()));
-            moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-            return new ModelAndView(moved);
+            return moved(PageViews.articlePath(home.slug(), article.slug()));
         }
         return articleView(article, home, PageViews.articlePath(home.slug(), article.slug()), false);
     }

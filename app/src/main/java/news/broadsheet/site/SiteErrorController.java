@@ -1,6 +1,7 @@
 package news.broadsheet.site;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,15 +26,26 @@ class SiteErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(SiteErrorController.class);
 
     private final PageViews views;
+    private final Redirects redirects;
 
-    SiteErrorController(PageViews views) {
+    SiteErrorController(PageViews views, Redirects redirects) {
         this.views = views;
+        this.redirects = redirects;
     }
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (status == 404 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            // An address of the site this one replaced: moved for good, before it would be a 404.
+            Optional<String> moved = movedTo(request);
+            if (moved.isPresent()) {
+                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                response.setHeader(HttpHeaders.LOCATION, moved.get());
+                return null;
+            }
+        }
         response.setStatus(status);
         Views.Chrome chrome;
         try {
@@ -77,5 +89,22 @@ class SiteErrorController implements ErrorController {
         }
         model.addAttribute("page", new Views.ErrorPage(chrome, status, title, message));
         return "error";
+    }
+
+    private Optional<String> movedTo(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object query = request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
+        if (!(uri instanceof String path)) {
+            return Optional.empty();
+        }
+        try {
+            String suffix = query instanceof String q && !q.isEmpty() ? "?" + q : "";
+            return redirects.target(path + suffix).or(() -> suffix.isEmpty() ? Optional.empty() : redirects.target(path))
+                    // The old site's addresses end in a slash; this site's never do.
+                    .or(() -> path.length() > 1 && path.endsWith("/") && !path.startsWith("//") ? Optional.of(path.replaceAll("/+$", "") + suffix) : Optional.empty());
+        } catch (RuntimeException e) {
+            log.warn("Redirects not looked up: {}", e.toString());
+            return Optional.empty();
+        }
     }
 }
