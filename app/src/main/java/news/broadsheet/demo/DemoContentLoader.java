@@ -3,7 +3,6 @@ package news.broadsheet.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,7 @@ import news.broadsheet.content.SourceRepository;
 import news.broadsheet.content.Translations;
 import news.broadsheet.demo.DemoContent.ArticleInfo;
 import news.broadsheet.demo.DemoContent.FigureInfo;
-import news.broadsheet.platform.BroadsheetProperties;
+import news.broadsheet.media.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +54,7 @@ class DemoContentLoader implements ApplicationRunner {
     private static final Pattern FIGURE_REF = Pattern.compile("figure:([a-z0-9_-]+)");
 
     private final boolean enabled;
-    private final BroadsheetProperties properties;
+    private final MediaStore media;
     private final TransactionTemplate transaction;
     private final SettingsRepository settings;
     private final SectionRepository sections;
@@ -68,13 +67,13 @@ class DemoContentLoader implements ApplicationRunner {
     private final Translations translations;
     private final Clock clock;
 
-    DemoContentLoader(@Value("${broadsheet.demo.enabled:true}") boolean enabled, BroadsheetProperties properties,
+    DemoContentLoader(@Value("${broadsheet.demo.enabled:true}") boolean enabled, MediaStore media,
                       TransactionTemplate transaction, SettingsRepository settings, SectionRepository sections,
                       AuthorRepository authors, SourceRepository sources, FigureRepository figures,
                       ArticleRepository articles, ArticleService articleService, ChangeLog changes, Translations translations,
                       Clock clock) {
         this.enabled = enabled;
-        this.properties = properties;
+        this.media = media;
         this.transaction = transaction;
         this.settings = settings;
         this.sections = sections;
@@ -109,19 +108,26 @@ class DemoContentLoader implements ApplicationRunner {
         }
     }
 
-    /** Images first and outside the transaction: writing them twice is harmless, holding the write lock meanwhile is not. */
+    /**
+     * Images first and outside the transaction: writing them twice is harmless, holding the write
+     * lock meanwhile is not. One already in the store (a node that loaded the demo into the same
+     * bucket before this database was emptied, or a retry after a crash) is kept: the same slug
+     * draws the same picture.
+     */
     private void drawImages(DemoContent demo) {
         Map<String, Float> hues = sectionHues(demo);
-        try {
-            for (ArticleInfo article : demo.articles()) {
-                float hue = hues.getOrDefault(article.section(), 0.1f);
-                DemoImages.draw(imageFile(article.slug(), "lead"), article.slug(), hue);
-                for (FigureInfo figure : nullSafe(article.figures())) {
-                    DemoImages.draw(imageFile(article.slug(), figure.key()), article.slug() + figure.key(), (hue + 0.3f) % 1f);
-                }
+        for (ArticleInfo article : demo.articles()) {
+            float hue = hues.getOrDefault(article.section(), 0.1f);
+            putIfAbsent(imageKey(article.slug(), "lead"), article.slug(), hue);
+            for (FigureInfo figure : nullSafe(article.figures())) {
+                putIfAbsent(imageKey(article.slug(), figure.key()), article.slug() + figure.key(), (hue + 0.3f) % 1f);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write demo images under " + properties.mediaDir(), e);
+        }
+    }
+
+    private void putIfAbsent(String key, String seed, float hue) {
+        if (!media.exists(key)) {
+            media.put(key, DemoImages.draw(seed, hue));
         }
     }
 
@@ -182,12 +188,12 @@ class DemoContentLoader implements ApplicationRunner {
         return hues;
     }
 
-    private Path imageFile(String slug, String key) {
-        return properties.mediaDir().resolve("demo").resolve(slug + "-" + key + ".jpg");
+    private static String imageKey(String slug, String key) {
+        return "demo/" + slug + "-" + key + ".jpg";
     }
 
     private static String mediaPath(String slug, String key) {
-        return "/media/demo/" + slug + "-" + key + ".jpg";
+        return MediaStore.path(imageKey(slug, key));
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -8,11 +8,9 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 
 import javax.imageio.IIOImage;
@@ -34,8 +32,8 @@ final class DemoImages {
     private DemoImages() {
     }
 
-    /** Writes the image atomically (temp file + move) so a crash never leaves half a JPEG. */
-    static void draw(Path file, String seed, float hue) throws IOException {
+    /** The picture as JPEG bytes; the same seed and hue always draw the same landscape. */
+    static byte[] draw(String seed, float hue) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -69,9 +67,8 @@ final class DemoImages {
         } finally {
             g.dispose();
         }
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".demo", ".jpg");
-        try (OutputStream out = Files.newOutputStream(temporary); ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(bytes)) {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam params = writer.getDefaultWriteParam();
             params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -79,8 +76,10 @@ final class DemoImages {
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image, null, null), params);
             writer.dispose();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode a demo image", e);
         }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return bytes.toByteArray();
     }
 
     private static Path2D ridge(SplittableRandom random, float baseline, float amplitude) {

@@ -2,9 +2,6 @@ package news.broadsheet.newsroom;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,8 +15,8 @@ import javax.imageio.stream.ImageInputStream;
 import news.broadsheet.platform.Tokens;
 import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.Rendition;
-import news.broadsheet.platform.BroadsheetProperties;
-import org.springframework.beans.factory.annotation.Value;
+import news.broadsheet.media.MediaProperties;
+import news.broadsheet.media.MediaStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Component;
  * browser's claim), only JPEG, PNG, WebP and GIF are kept, dimensions are read from the header
  * without decoding pixels (so a 40,000-pixel "decompression bomb" is refused unread), private
  * metadata is removed ({@link ImageMetadata}), renditions are made ({@link Renditions}), and the
- * files are stored under a random name in {@code <data-dir>/media/uploads}: never changed once
+ * files are put in the media store under a random name in {@code uploads/}: never changed once
  * written, so they are served with a year-long cache lifetime.
  */
 @Component
@@ -49,15 +46,14 @@ class MediaUploads {
     }
 
     private final FigureRepository figures;
-    private final Path uploads;
+    private final MediaStore store;
     private final long maxBytes;
     private final Clock clock;
 
-    MediaUploads(FigureRepository figures, BroadsheetProperties properties,
-                 @Value("${broadsheet.media.max-upload-bytes:10485760}") long maxBytes, Clock clock) {
+    MediaUploads(FigureRepository figures, MediaStore store, MediaProperties properties, Clock clock) {
         this.figures = figures;
-        this.uploads = properties.mediaDir().resolve("uploads");
-        this.maxBytes = maxBytes;
+        this.store = store;
+        this.maxBytes = properties.maxUploadBytes();
         this.clock = clock;
     }
 
@@ -100,31 +96,33 @@ class MediaUploads {
             throw new IllegalArgumentException("This " + type + " file is damaged: " + e.getMessage() + ".");
         }
         String name = Tokens.random().substring(0, 24).toLowerCase(Locale.ROOT).replace('_', 'x').replace('-', 'y');
-        List<Path> written = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         try {
-            Files.createDirectories(uploads);
-            written.add(Files.write(uploads.resolve(name + "." + type.extension), stripped.bytes()));
+            String original = "uploads/" + name + "." + type.extension;
+            store.put(original, stripped.bytes());
+            written.add(original);
             List<Rendition> renditions = new ArrayList<>();
             for (Renditions.Made r : made) {
-                String file = name + "-" + r.width() + "." + r.extension();
-                written.add(Files.write(uploads.resolve(file), r.bytes()));
-                renditions.add(new Rendition(r.width(), r.height(), "/media/uploads/" + file));
+                String key = "uploads/" + name + "-" + r.width() + "." + r.extension();
+                store.put(key, r.bytes());
+                written.add(key);
+                renditions.add(new Rendition(r.width(), r.height(), MediaStore.path(key)));
             }
-            String src = "/media/uploads/" + name + "." + type.extension;
+            String src = MediaStore.path(original);
             long id = figures.insert(src, alt.strip(), caption.strip(), credit.strip(), size[0], size[1], renditions, clock.instant());
             return new Stored(id, src, size[0], size[1]);
-        } catch (IOException | RuntimeException e) {
-            // Nothing half-written: files without a library row would never be placed, listed or cleaned up.
-            written.forEach(MediaUploads::deleteQuietly);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } catch (RuntimeException e) {
+            // Nothing half-written: objects without a library row would never be placed, listed or cleaned up.
+            written.forEach(this::deleteQuietly);
+            throw e;
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private void deleteQuietly(String key) {
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The upload already failed; a leftover file under a random name harms nobody.
+            store.delete(key);
+        } catch (RuntimeException ignored) {
+            // The upload already failed; a leftover object under a random name harms nobody.
         }
     }
 

@@ -1,6 +1,5 @@
 package news.broadsheet.platform;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,12 +14,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
-
-    private final BroadsheetProperties properties;
-
-    PlatformConfiguration(BroadsheetProperties properties) {
-        this.properties = properties;
-    }
 
     /** Time comes from one place so tests and jobs agree on "now"; always UTC. */
     @Bean
@@ -40,7 +33,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** Uploaded and generated media live in the data directory, not in the jar. */
+    /** Media are served by the media package from its store; only the jar's own assets are resources. */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // Pages link assets by content fingerprint (see Assets), so a changed file gets a new URL
@@ -50,18 +43,5 @@ class PlatformConfiguration implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-        // Uploads and their renditions get a random name when written and never change afterwards.
-        registry.addResourceHandler("/media/uploads/**")
-                .addResourceLocations(directory(properties.mediaDir().resolve("uploads")))
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
-        registry.addResourceHandler("/media/**")
-                .addResourceLocations(directory(properties.mediaDir()))
-                .setCachePeriod(86_400);
-    }
-
-    /** A resource location must end in "/" to be read as a directory; a path's URI has one only if the directory exists yet. */
-    private static String directory(Path dir) {
-        String uri = dir.toUri().toString();
-        return uri.endsWith("/") ? uri : uri + "/";
     }
 }

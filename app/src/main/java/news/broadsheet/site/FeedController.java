@@ -1,8 +1,6 @@
 package news.broadsheet.site;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -41,7 +39,7 @@ import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.SettingsRepository;
 import news.broadsheet.content.Tag;
 import news.broadsheet.content.TagRepository;
-import news.broadsheet.platform.BroadsheetProperties;
+import news.broadsheet.media.MediaStore;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.springframework.http.CacheControl;
@@ -77,17 +75,17 @@ class FeedController {
     private final TagRepository tags;
     private final AuthorRepository authors;
     private final SettingsRepository settings;
-    private final BroadsheetProperties properties;
+    private final MediaStore media;
     private final SiteUrls urls;
 
     FeedController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
-                   SettingsRepository settings, BroadsheetProperties properties, SiteUrls urls) {
+                   SettingsRepository settings, MediaStore media, SiteUrls urls) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
         this.settings = settings;
-        this.properties = properties;
+        this.media = media;
         this.urls = urls;
     }
 
@@ -285,12 +283,8 @@ class FeedController {
         if (!src.startsWith("/media/")) {
             return 0;
         }
-        Path file = properties.mediaDir().resolve(src.substring("/media/".length())).normalize();
-        try {
-            return file.startsWith(properties.mediaDir()) && Files.isRegularFile(file) ? Files.size(file) : 0;
-        } catch (java.io.IOException e) {
-            return 0;
-        }
+        String key = src.substring("/media/".length());
+        return MediaStore.KEY.matcher(key).matches() ? media.size(key).orElse(0L) : 0;
     }
 
     static String imageType(String src) {

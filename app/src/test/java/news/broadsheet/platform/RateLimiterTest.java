@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final RateLimiter limiter = new RateLimiter();
+    private final RateLimiter limiter = RateLimiter.inMemory();
     private final RateLimiter.Limit threePerHour = new RateLimiter.Limit("test", 3, Duration.ofHours(1));
 
     @Test
