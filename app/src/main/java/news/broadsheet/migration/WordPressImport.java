@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -32,7 +31,7 @@ import news.broadsheet.content.FigureRepository;
 import news.broadsheet.content.HtmlToDocument;
 import news.broadsheet.content.SectionRepository;
 import news.broadsheet.content.Slugs;
-import news.broadsheet.platform.BroadsheetProperties;
+import news.broadsheet.media.MediaStore;
 import news.broadsheet.readers.ImportedComments;
 import news.broadsheet.site.Redirects;
 import org.jsoup.Jsoup;
@@ -71,13 +70,13 @@ class WordPressImport {
     private final ImportedComments comments;
     private final Redirects redirects;
     private final ImportRecords records;
-    private final BroadsheetProperties properties;
+    private final MediaStore media;
     private final TransactionTemplate batch;
     private final TransactionTemplate item;
     private final Clock clock;
 
     WordPressImport(ArticleService articles, ArticleRepository stories, SectionRepository sections, AuthorRepository authors, FigureRepository figures,
-                    ImportedComments comments, Redirects redirects, ImportRecords records, BroadsheetProperties properties,
+                    ImportedComments comments, Redirects redirects, ImportRecords records, MediaStore media,
                     PlatformTransactionManager transactions, Clock clock) {
         this.articles = articles;
         this.stories = stories;
@@ -87,7 +86,7 @@ class WordPressImport {
         this.comments = comments;
         this.redirects = redirects;
         this.records = records;
-        this.properties = properties;
+        this.media = media;
         this.batch = new TransactionTemplate(transactions);
         this.item = new TransactionTemplate(transactions);
         // One bad item rolls back to its savepoint, not the batch.
@@ -247,20 +246,30 @@ class WordPressImport {
             if (!from.startsWith(mediaDir) || !Files.isRegularFile(from)) {
                 return Optional.empty();
             }
-            Path base = properties.mediaDir().resolve("imported");
-            Path to = base.resolve(mediaDir.relativize(from)).normalize();
-            if (!to.startsWith(base)) {
-                return Optional.empty();
-            }
+            // The same store as uploads, so every node serves imported media too (S3 in a cluster).
+            String key = "imported/" + mediaKey(mediaDir.relativize(from));
             try {
-                Files.createDirectories(to.getParent());
-                if (!Files.exists(to) || Files.size(to) != Files.size(from)) {
-                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                long size = Files.size(from);
+                if (media.size(key).filter(stored -> stored == size).isEmpty()) {
+                    media.put(key, Files.readAllBytes(from));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+                throw new UncheckedIOException("Cannot copy " + from + " into the media store", e);
             }
-            return Optional.of("/media/imported/" + base.relativize(to).toString().replace('\\', '/'));
+            return Optional.of(MediaStore.path(key));
+        }
+
+        /** WordPress keeps any file name; media keys take letters, digits, dot, dash and underscore. */
+        private static String mediaKey(Path relative) {
+            StringBuilder key = new StringBuilder();
+            for (Path segment : relative) {
+                String safe = segment.toString().replaceAll("[^A-Za-z0-9_.-]", "-");
+                if (safe.startsWith(".")) {
+                    safe = "_" + safe.substring(1);
+                }
+                key.append(key.isEmpty() ? "" : "/").append(safe);
+            }
+            return MediaStore.checked(key.toString());
         }
 
         private void post(WxrReader.Item wp) {
