@@ -54,7 +54,7 @@ final class WxrReader {
         }
     }
 
-    private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+    private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory(); // the JDK's own, whatever StAX library else is on the classpath
 
     static {
         FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
