@@ -491,27 +491,24 @@ class ArticleEditorController {
             }
         }
         String document = "";
-        List<String> embedUrls = Arrays.asList(f.embeds().split("\r?\n"));
+        List<Embed> given = Arrays.stream(f.embeds().split("\r?\n")).map(String::strip).filter(url -> !url.isEmpty())
+                .map(url -> new Embed(url, url.replaceFirst("https://([^/:]+).*", "$1"), "", null)).toList();
         if (!f.bodyDocument().isBlank()) {
             try {
                 document = BodyDocuments.canonical(f.bodyDocument());
-                // The editor owns the body: its embed blocks are the article's embeds.
-                embedUrls = BodyDocuments.embedUrls(document);
+                // The editor owns the body: its embed blocks (with the title and thumbnail looked up on insert) are the article's embeds.
+                given = BodyDocuments.embeds(document);
             } catch (IllegalArgumentException e) {
                 errors.add("The body could not be saved as it is (" + e.getMessage() + ") Nothing was saved; your text is still in "
                         + "the editor. Undo the last change and save again, or copy your text somewhere safe and reload the page.");
             }
         }
         List<Embed> embeds = new ArrayList<>();
-        for (String line : embedUrls) {
-            String url = line.strip();
-            if (url.isEmpty()) {
-                continue;
-            }
-            if (!url.matches("https://[^\\s/]+(/\\S*)?")) {
-                errors.add("Embeds need an https:// address: " + url);
+        for (Embed embed : given) {
+            if (!embed.url().matches("https://[^\\s/]+(/\\S*)?")) {
+                errors.add("Embeds need an https:// address: " + embed.url());
             } else {
-                embeds.add(new Embed(url, url.replaceFirst("https://([^/:]+).*", "$1"), "", null));
+                embeds.add(embed);
             }
         }
         ArticleDraft.AttributionDraft attribution = null;
