@@ -170,6 +170,43 @@ class RichEditorInBrowserTest extends BrowserTest {
         assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
     }
 
+    @Test
+    void aNewStoryIsSavedAsOneDraftFromTheFirstKeystrokes() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String writer = "Quick Starter " + unique;
+        String headline = "Harbour ice closes the north quay " + unique;
+        signInAs("AUTHOR", writer);
+        open("/newsroom/articles/new");
+        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".rich-editor-body[contenteditable=true]")));
+        new Select(browser.findElement(By.name("authorIds"))).selectByIndex(0);
+        browser.findElement(By.name("headline")).sendKeys(headline);
+        click(body);
+        body.sendKeys("Frozen");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> storiesBy(writer) == 1
+                && browser.getCurrentUrl().matches(".*/newsroom/articles/\\d+$"));
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/newsroom/articles/(\\d+)$", "$1"));
+        body.sendKeys(" overnight.");
+        await().atMost(Duration.ofSeconds(15)).until(() -> BodyDocuments.canonical(articles.findById(id).orElseThrow().bodyDocument())
+                .contains("Frozen overnight."));
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("autosave-status")).getText().startsWith("Draft saved"));
+
+        browser.navigate().refresh();
+        WebElement again = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".rich-editor-body[contenteditable=true]")));
+        assertThat(again.getText()).isEqualTo("Frozen overnight.");
+        assertThat(browser.findElement(By.name("headline")).getDomProperty("value")).isEqualTo(headline);
+        assertThat(storiesBy(writer)).as("exactly one article for one new story").isEqualTo(1);
+        noteRefusals();
+        assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
+    }
+
+    private long storiesBy(String displayName) {
+        return db.sql("SELECT COUNT(*) FROM articles a JOIN staff s ON s.id = a.created_by WHERE s.display_name = :n")
+                .param("n", displayName).query(Long.class).single();
+    }
+
     /** What the migration made of every demo body loads in the editor and comes back from it as the same document. */
     @Test
     void everyConvertedBodyRoundTripsThroughTheEditor() {
