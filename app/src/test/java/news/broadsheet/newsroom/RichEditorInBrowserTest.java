@@ -202,6 +202,40 @@ class RichEditorInBrowserTest extends BrowserTest {
         assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
     }
 
+    @Test
+    void linkAndEmbedAddressesAreAskedForInThePageByKeyboardOnAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 900));
+        signInAs("AUTHOR", "Keyboard Writer " + UUID.randomUUID().toString().substring(0, 6));
+        open("/newsroom/articles/new");
+        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".rich-editor-body[contenteditable=true]")));
+        click(body);
+        body.sendKeys("Tide tables");
+        body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+
+        click(toolbarButton("Link"));
+        WebElement dialog = browser.findElement(By.cssSelector("dialog.rich-dialog[open]"));
+        WebElement address = dialog.findElement(By.cssSelector("input[type=url]"));
+        assertThat(browser.switchTo().activeElement()).as("focus moves into the dialog").isEqualTo(address);
+        assertThat(dialog.getRect().getWidth()).as("the dialog fits a phone").isLessThanOrEqualTo(390);
+        screenshot("rich-editor-link-dialog-390");
+        address.sendKeys("https://tides.example/north-quay" + Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("dialog.rich-dialog")).isEmpty());
+        assertThat(body.findElement(By.cssSelector("a")).getDomAttribute("href")).isEqualTo("https://tides.example/north-quay");
+        assertThat(browser.switchTo().activeElement()).as("focus is back in the body").isEqualTo(body);
+
+        click(toolbarButton("Embed"));
+        WebElement embedAddress = browser.findElement(By.cssSelector("dialog.rich-dialog[open] input[type=url]"));
+        embedAddress.sendKeys("not an address" + Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("dialog.rich-dialog[open] [role=alert]")).getText()).contains("http or https");
+        embedAddress.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("dialog.rich-dialog")).isEmpty());
+        assertThat(browser.switchTo().activeElement()).as("Escape gives focus back to the body").isEqualTo(body);
+        assertThat(body.findElements(By.cssSelector(".embed-block"))).as("nothing inserted").isEmpty();
+        noteRefusals();
+        assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
+    }
+
     private long storiesBy(String displayName) {
         return db.sql("SELECT COUNT(*) FROM articles a JOIN staff s ON s.id = a.created_by WHERE s.display_name = :n")
                 .param("n", displayName).query(Long.class).single();
