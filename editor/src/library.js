@@ -40,6 +40,12 @@ export function mediaLibrary(csrfName, csrfToken) {
       body.append('file', file);
       return post('/newsroom/media/upload', body).then(remember);
     },
+    /** An embed's title and thumbnail, looked up once by the server; a failure comes back as `note`. */
+    lookupEmbed(url) {
+      const body = new FormData();
+      body.append('url', url);
+      return post('/newsroom/embeds/lookup', body);
+    },
     describe(id, alt, caption, credit) {
       const body = new FormData();
       body.append('alt', alt);

@@ -4,6 +4,7 @@
 // save, preview and autosave all send the document without knowing about the editor.
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { askAddress } from './dialog.js';
 import { el, uniqueId } from './dom.js';
 import { figureNode } from './figure.js';
 import { mediaLibrary } from './library.js';
@@ -34,7 +35,7 @@ function mount(textarea) {
         link: { openOnClick: false, autolink: true, protocols: ['mailto'], defaultProtocol: 'https' },
       }),
       TightBulletList, TightOrderedList, InlineImage, Table, TableRow, TableCell, TableHeader,
-      PullQuote, Aside, Embed, ImportedHtml, figureNode(library),
+      PullQuote, Aside, Embed.configure({ inserted: (url) => lookupEmbed(url) }), ImportedHtml, figureNode(library),
     ],
     editorProps: {
       attributes: { dir: 'auto', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelId, class: 'rich-editor-body article-body' },
@@ -96,21 +97,48 @@ function mount(textarea) {
 
   function askLink() {
     const previous = editor.getAttributes('link').href || '';
-    const href = window.prompt('Link address (empty removes the link)', previous);
-    if (href === null) { return; }
-    const chain = editor.chain().focus().extendMarkRange('link');
-    (href.trim() ? chain.setLink({ href: href.trim() }) : chain.unsetLink()).run();
+    askAddress({ title: 'Link', label: 'Link address', hint: 'Leave it empty to remove the link.', value: previous, done: 'Set link' })
+      .then((href) => {
+        editor.commands.focus();
+        if (href === null) { return; }
+        const chain = editor.chain().focus().extendMarkRange('link');
+        (href ? chain.setLink({ href }) : chain.unsetLink()).run();
+      });
   }
 
   function askEmbed() {
-    const url = window.prompt('Address to embed (https://…)', '');
-    if (url === null) { return; }
-    if (!EMBEDDABLE.test(url.trim())) {
-      status.setAttribute('role', 'alert');
-      status.textContent = 'An embed needs an http or https address without spaces.';
-      return;
-    }
-    editor.chain().focus().insertEmbed(url.trim()).run();
+    askAddress({ title: 'Embed', label: 'Address to embed', hint: 'A YouTube, Vimeo, X, SoundCloud, Spotify… link (https://…).',
+      value: '', done: 'Embed', check: (url) => (EMBEDDABLE.test(url) ? '' : 'An embed needs an http or https address without spaces.') })
+      .then((url) => {
+        editor.commands.focus();
+        if (url) { editor.chain().focus().insertEmbed(url).run(); }
+      });
+  }
+
+  /** Says on the embed blocks for the address (those still without a title) how the lookup went. */
+  function embedNote(url, text) {
+    content.querySelectorAll('.embed-block').forEach((block) => {
+      if (block.dataset.embedUrl === url && !block.querySelector('.embed-block-title')) {
+        block.querySelector('.embed-block-note').textContent = text;
+      }
+    });
+  }
+
+  function lookupEmbed(url) {
+    embedNote(url, 'Looking up the title…');
+    library.lookupEmbed(url).then((found) => {
+      const tr = editor.state.tr;
+      editor.state.doc.descendants((node, pos) => {
+        if (node.type.name === 'embed' && node.attrs.url === url && !node.attrs.title && !node.attrs.thumbnail && (found.title || found.thumbnail)) {
+          tr.setNodeMarkup(pos, undefined, { ...node.attrs, title: found.title || null, thumbnail: found.thumbnail || null });
+        }
+      });
+      if (tr.docChanged) {
+        // Not an edit the writer made: undo should not take the title away again.
+        editor.view.dispatch(tr.setMeta('addToHistory', false));
+      }
+      embedNote(url, found.title ? '' : 'No title found' + (found.note ? ' (' + found.note + ')' : '') + '. The card will show the address.');
+    }).catch((error) => embedNote(url, 'No title found (' + error.message + '). The card will show the address.'));
   }
 
   const c = () => editor.chain().focus();

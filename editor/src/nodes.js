@@ -130,30 +130,49 @@ export const Aside = Node.create({
 
 const EMBEDDABLE = /^https?:\/\/\S+$/;
 
-/** Third-party media by address; the page shows it as a card. A bare address pasted on an empty line becomes one. */
+/**
+ * Third-party media by address; the page shows it as a card. A bare address pasted on an empty line
+ * becomes one. Title and thumbnail (a copy in the site's media store) are looked up once, when the
+ * block is inserted, through the `inserted` option; until then, or when that fails, the block shows its address.
+ */
 export const Embed = Node.create({
   name: 'embed',
   group: 'block',
   atom: true,
   draggable: true,
+  addOptions() {
+    return { inserted: () => {} };
+  },
   addAttributes() {
-    return { url: { default: null } };
+    return { url: { default: null }, title: { default: null }, thumbnail: { default: null } };
   },
   parseHTML: () => [{ tag: 'div[data-embed-url]', getAttrs: (node) => ({ url: node.getAttribute('data-embed-url') }) }],
   renderHTML: ({ HTMLAttributes }) => ['div', { 'data-embed-url': HTMLAttributes.url }],
   addNodeView() {
-    return ({ node }) => ({
-      dom: el('div', { class: 'embed-block', 'data-embed-url': node.attrs.url },
-        el('span', { class: 'embed-block-label' }, 'Embed'), ' ', el('span', { class: 'embed-block-url', dir: 'ltr' }, node.attrs.url)),
-    });
+    return ({ node }) => {
+      const { url, title, thumbnail } = node.attrs;
+      return {
+        dom: el('div', { class: 'embed-block', 'data-embed-url': url },
+          thumbnail ? el('img', { class: 'embed-block-thumbnail', src: thumbnail, alt: '' }) : null,
+          el('span', { class: 'embed-block-label' }, 'Embed'), ' ',
+          title ? el('span', { class: 'embed-block-title' }, title) : null,
+          el('span', { class: 'embed-block-url', dir: 'ltr' }, url),
+          el('span', { class: 'embed-block-note', role: 'status' })),
+      };
+    };
   },
   addCommands() {
     return {
-      insertEmbed: (url) => ({ commands }) => commands.insertContent({ type: this.name, attrs: { url } }),
+      insertEmbed: (url) => ({ commands }) => {
+        const done = commands.insertContent({ type: this.name, attrs: { url } });
+        if (done) { this.options.inserted(url); }
+        return done;
+      },
     };
   },
   addProseMirrorPlugins() {
     const type = this.type;
+    const inserted = (url) => this.options.inserted(url);
     return [new Plugin({
       props: {
         handlePaste(view, event) {
@@ -168,6 +187,7 @@ export const Embed = Node.create({
           const tr = view.state.tr.replaceWith($from.before(), $from.after(), [embed, view.state.schema.nodes.paragraph.create()]);
           tr.setSelection(TextSelection.create(tr.doc, $from.before() + embed.nodeSize + 1));
           view.dispatch(tr.scrollIntoView());
+          inserted(text);
           return true;
         },
       },

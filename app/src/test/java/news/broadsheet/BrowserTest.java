@@ -47,6 +47,12 @@ public abstract class BrowserTest extends IntegrationTest {
             throw new IllegalStateException("CI must provide /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
+        browser = newBrowser();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** A browser of its own: a fresh profile, so no cookies or storage shared with any other. The caller quits it. */
+    protected static ChromeDriver newBrowser() throws IOException {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -59,9 +65,9 @@ public abstract class BrowserTest extends IntegrationTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(30));
+        return driver;
     }
 
     @AfterAll
@@ -83,7 +89,11 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Creates an account with the role (OWNER, ADMIN, EDITOR, AUTHOR, CONTRIBUTOR) and signs the browser in. */
     protected void signInAs(String role, String displayName) {
-        String email = staffAccount(role, displayName);
+        signIn(staffAccount(role, displayName));
+    }
+
+    /** Signs the browser in to an existing account with {@link #STAFF_PASSWORD}. */
+    protected void signIn(String email) {
         open("/newsroom/login");
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(STAFF_PASSWORD);

@@ -76,6 +76,9 @@ public abstract class IntegrationTest {
         registry.add("broadsheet.ingest.scan-interval", () -> "PT1H");
         // The tests' own clients stand in for the reverse proxy; any other loopback address is a stranger.
         registry.add("broadsheet.proxy.trusted-proxies", () -> "127.0.0.1");
+        // Embed lookups ask the local stand-in, never the real providers.
+        registry.add("broadsheet.embeds.oembed-endpoints.YouTube", () -> FakeProviders.endpoint("youtube"));
+        registry.add("broadsheet.embeds.oembed-endpoints.Vimeo", () -> FakeProviders.endpoint("vimeo"));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestSmtp::port);
         String url = System.getProperty("broadsheet.test.datasource-url", "");

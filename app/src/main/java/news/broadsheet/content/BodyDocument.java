@@ -127,8 +127,16 @@ record BodyDocument(List<Block> content) {
     record FigureBlock(long figureId) implements Block {
     }
 
-    /** Third-party media as a link card; its title and provider come from the article's embeds. */
-    record EmbedBlock(String url) implements Block {
+    /**
+     * Third-party media as a link card. Title and thumbnail were looked up once when the block was
+     * inserted (null when that failed or for older blocks); the thumbnail is a copy in the site's
+     * own media store, so the card asks nothing of the provider before a reader clicks.
+     */
+    record EmbedBlock(String url, String title, String thumbnail) implements Block {
+
+        EmbedBlock(String url) {
+            this(url, null, null);
+        }
     }
 
     /** A line from the story set large; it repeats the text, so it is an aside, not a quotation. */

@@ -70,6 +70,8 @@ final class BodyDocumentJson {
     private static final Set<String> NODE_KEYS = Set.of("type", "attrs", "content", "marks", "text");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern EMBED_URL = Pattern.compile("https?://\\S+");
+    /** A path on the site itself: a third-party thumbnail would be a request to the provider before the reader's click. */
+    private static final Pattern OWN_MEDIA = Pattern.compile("/media(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+\\.(jpg|png|gif|webp)");
 
     private BodyDocumentJson() {
     }
@@ -178,12 +180,18 @@ final class BodyDocumentJson {
                 yield new FigureBlock(id.longValue());
             }
             case "embed" -> {
-                String url = node.attrs("url").string("url", at);
+                Attrs attrs = node.attrs("url", "title", "thumbnail");
+                String url = attrs.string("url", at);
                 if (url == null || !EMBED_URL.matcher(url).matches()) {
                     throw at.error("its url must be an http or https address without spaces, not " + quoted(url));
                 }
+                String title = attrs.string("title", at);
+                String thumbnail = attrs.string("thumbnail", at);
+                if (thumbnail != null && !OWN_MEDIA.matcher(thumbnail).matches()) {
+                    throw at.error("its thumbnail must be an image in the site's media store (/media/…), not " + quoted(thumbnail));
+                }
                 node.noContent(at);
-                yield new EmbedBlock(url);
+                yield new EmbedBlock(url, title == null || title.isBlank() ? null : title.strip(), thumbnail);
             }
             case "pullQuote" -> {
                 topLevelOnly(at, where);
@@ -557,7 +565,13 @@ final class BodyDocumentJson {
             }
             case EmbedBlock e -> {
                 ObjectNode node = node("embed");
-                node.putObject("attrs").put("url", e.url());
+                ObjectNode attrs = node.putObject("attrs").put("url", e.url());
+                if (e.title() != null) {
+                    attrs.put("title", e.title());
+                }
+                if (e.thumbnail() != null) {
+                    attrs.put("thumbnail", e.thumbnail());
+                }
                 yield node;
             }
             case PullQuote q -> inlineContent(node("pullQuote"), q.content());

@@ -1,6 +1,8 @@
 package news.broadsheet.content;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -43,11 +45,16 @@ public final class BodyDocuments {
         return BodyDocumentJson.write(BodyDocumentJson.read(json));
     }
 
-    /** The addresses of a document's embed blocks, in order, each once. */
-    public static List<String> embedUrls(String json) {
-        return BodyDocumentJson.read(json).blocks().stream()
-                .map(block -> block instanceof BodyDocument.EmbedBlock embed ? embed.url() : null)
-                .filter(url -> url != null).distinct().toList();
+    /** A document's embed blocks as the article's embeds, in order, each address once (its first block's title and thumbnail). */
+    public static List<Embed> embeds(String json) {
+        Map<String, Embed> embeds = new LinkedHashMap<>();
+        for (BodyDocument.Block block : BodyDocumentJson.read(json).blocks()) {
+            if (block instanceof BodyDocument.EmbedBlock e) {
+                embeds.putIfAbsent(e.url(), new Embed(e.url(), EmbedProviders.player(e.url()).map(EmbedProviders.Player::provider)
+                        .orElseGet(() -> MarkdownRenderer.hostOf(e.url())), e.title() == null ? "" : e.title(), e.thumbnail()));
+            }
+        }
+        return List.copyOf(embeds.values());
     }
 
     /** The document that is the body's source, or "" when its Markdown is. */

@@ -96,12 +96,16 @@ final class BodyHtml {
         }
     }
 
-    /** An embed card for {@code url}. */
+    /** An embed card for {@code url}; a block's own title and thumbnail (null when it has none) win over the article's embeds. */
     static final class EmbedNode extends CustomBlock {
         final String url;
+        final String title;
+        final String thumbnail;
 
-        EmbedNode(String url) {
+        EmbedNode(String url, String title, String thumbnail) {
             this.url = url;
+            this.title = title;
+            this.thumbnail = thumbnail;
         }
     }
 
@@ -159,7 +163,7 @@ final class BodyHtml {
         public void render(Node node) {
             switch (node) {
                 case FigureNode figure -> figure(figure.id);
-                case EmbedNode embed -> embed(embed.url);
+                case EmbedNode embed -> embed(embed);
                 case PullQuoteNode quote -> wrapped(quote, "aside", Map.of("class", "pull-quote"), null);
                 case AsideNode aside -> wrapped(aside, "aside", Map.of("class", "factbox"), aside.title);
                 case HtmlNode raw -> {
@@ -185,7 +189,7 @@ final class BodyHtml {
             }
             Optional<String> url = embedUrl(paragraph);
             if (url.isPresent()) {
-                embed(url.get());
+                embed(new EmbedNode(url.get(), null, null));
                 return;
             }
             boolean tight = paragraph.getParent() != null && paragraph.getParent().getParent() instanceof ListBlock list
@@ -226,8 +230,10 @@ final class BodyHtml {
             references.figure(id).ifPresent(this::renderFigure);
         }
 
-        private void embed(String url) {
-            renderEmbed(references.embed(url).orElseGet(() -> new Embed(url, MarkdownRenderer.hostOf(url), "", null)));
+        private void embed(EmbedNode node) {
+            Embed known = references.embed(node.url).orElseGet(() -> new Embed(node.url, MarkdownRenderer.hostOf(node.url), "", null));
+            renderEmbed(new Embed(known.url(), known.provider(), node.title != null ? node.title : known.title(),
+                    node.thumbnail != null ? node.thumbnail : known.thumbnailUrl()));
         }
 
         private void renderFigure(Figure figure) {

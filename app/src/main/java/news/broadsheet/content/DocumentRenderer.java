@@ -85,7 +85,7 @@ final class DocumentRenderer {
             }
             case BodyDocument.Table t -> parent.appendChild(table(t));
             case BodyDocument.FigureBlock f -> parent.appendChild(new BodyHtml.FigureNode(f.figureId()));
-            case BodyDocument.EmbedBlock e -> parent.appendChild(new BodyHtml.EmbedNode(e.url()));
+            case BodyDocument.EmbedBlock e -> parent.appendChild(new BodyHtml.EmbedNode(e.url(), e.title(), e.thumbnail()));
             case BodyDocument.PullQuote q -> {
                 if (!q.content().isEmpty()) {
                     BodyHtml.PullQuoteNode quote = new BodyHtml.PullQuoteNode();

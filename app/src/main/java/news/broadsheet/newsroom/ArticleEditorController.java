@@ -79,11 +79,12 @@ class ArticleEditorController {
     private final FigureService figureService;
     private final DraftStash stash;
     private final WorkflowNotices notices;
+    private final NewDrafts newDrafts;
 
     ArticleEditorController(ArticleService articles, ArticleRevisionRepository revisions, SectionRepository sections,
                             AuthorRepository authors, FigureRepository figures, SourceRepository sources,
                             SettingsRepository settings, MediaUploads uploads, FigureService figureService, DraftStash stash,
-                            WorkflowNotices notices) {
+                            WorkflowNotices notices, NewDrafts newDrafts) {
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -95,6 +96,7 @@ class ArticleEditorController {
         this.figureService = figureService;
         this.stash = stash;
         this.notices = notices;
+        this.newDrafts = newDrafts;
     }
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
@@ -112,14 +114,89 @@ class ArticleEditorController {
         ArticleFields fields = fields(form);
         List<String> errors = new ArrayList<>();
         ArticleEdit edit = toEdit(fields, errors);
+        String key = first(form, "draftKey");
         if (errors.isEmpty()) {
             try {
-                return "redirect:/newsroom/articles/" + articles.createDraft(edit, me.id()) + "?saved";
+                Long made = newDrafts.existing(me.id(), key);
+                if (made != null) {
+                    // Autosave (or a first press of Save) already made this form's draft: this is its newest state, not a second story.
+                    ArticleForEditing article = editable(me, made);
+                    articles.update(made, article.article().version(), edit, me.displayName());
+                    return "redirect:/newsroom/articles/" + made + "?saved";
+                }
+                long id = key.isBlank() ? articles.createDraft(edit, me.id()) : newDrafts.articleFor(me.id(), key, () -> articles.createDraft(edit, me.id()));
+                return "redirect:/newsroom/articles/" + id + "?saved";
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage());
             }
         }
         return editor(model, request, null, fields, errors, "", null, null, me);
+    }
+
+    /**
+     * A new story's first autosave: the draft is made (once per form, see {@link NewDrafts}) as soon
+     * as the writer types, with placeholders for what is still blank; answers 201 with the article's
+     * address and its version, and the form goes on autosaving there.
+     */
+    @StaffOnly(StaffRole.CONTRIBUTOR)
+    @PostMapping("/newsroom/articles/autosave")
+    ResponseEntity<String> autosaveNew(@AuthenticationPrincipal StaffPrincipal me, @RequestParam MultiValueMap<String, String> form) {
+        String key = first(form, "draftKey");
+        if (!key.matches("[A-Za-z0-9_-]{16,64}")) {
+            return ResponseEntity.badRequest().body("This form is too old to autosave; press Save.");
+        }
+        Long made = newDrafts.existing(me.id(), key);
+        if (made != null) {
+            return autosave(me, made, form);
+        }
+        List<String> errors = new ArrayList<>();
+        ArticleEdit edit = toEdit(withPlaceholders(fields(form), null, me), errors);
+        if (!errors.isEmpty()) {
+            return ResponseEntity.unprocessableContent().body(String.join(" ", errors));
+        }
+        try {
+            long id = newDrafts.articleFor(me.id(), key, () -> articles.createDraft(edit, me.id()));
+            return ResponseEntity.status(HttpStatus.CREATED).location(java.net.URI.create("/newsroom/articles/" + id))
+                    .body(Long.toString(articles.forEditing(id).orElseThrow().article().version()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableContent().body(e.getMessage());
+        }
+    }
+
+    /**
+     * What an autosave may find still blank in a story being written: the draft keeps what it has,
+     * or gets a placeholder the writer replaces before it goes anywhere (a draft is seen only in the newsroom).
+     */
+    private ArticleFields withPlaceholders(ArticleFields f, ArticleForEditing current, StaffPrincipal me) {
+        String headline = !f.headline().isBlank() ? f.headline() : current != null ? current.article().headline() : "Untitled draft";
+        String slug = !f.slug().isBlank() || !f.headline().isBlank() ? f.slug()
+                : current != null ? current.article().slug() : "draft-" + news.broadsheet.platform.Tokens.random().substring(0, 10)
+                        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+        String section = !f.sectionId().isBlank() ? f.sectionId() : current != null ? Long.toString(current.article().sectionId())
+                : sections.findAll().stream().findFirst().map(s -> Long.toString(s.id())).orElse("");
+        List<String> authorIds = !f.authorIds().isEmpty() ? f.authorIds()
+                : current != null ? current.edit().authorIds().stream().map(String::valueOf).toList()
+                : me.authorId() == null ? List.of() : List.of(me.authorId().toString());
+        return new ArticleFields(slug, section, headline, f.standfirst(), f.body(), f.language(), f.leadFigureId(), authorIds, f.tags(),
+                f.embeds(), f.sourceId(), f.originalUrl(), f.seoTitle(), f.seoDescription(), f.version(), f.bodyDocument());
+    }
+
+    /**
+     * The other version for the conflict panel, its body as the words readers get (one paragraph a
+     * block) rather than Markdown syntax or a document's JSON, which nobody can compare by eye.
+     */
+    private static ArticleFields theirs(ArticleForEditing current) {
+        ArticleFields f = fields(current);
+        String words = org.jsoup.Jsoup.parseBodyFragment(current.article().bodyHtml()).body().children().stream()
+                .map(org.jsoup.nodes.Element::text).filter(t -> !t.isBlank()).collect(java.util.stream.Collectors.joining("\n\n"));
+        return new ArticleFields(f.slug(), f.sectionId(), f.headline(), f.standfirst(), words, f.language(), f.leadFigureId(), f.authorIds(),
+                f.tags(), f.embeds(), f.sourceId(), f.originalUrl(), f.seoTitle(), f.seoDescription(), f.version(), f.bodyDocument());
+    }
+
+    /** The new-story form's own key: the one it was posted with, or a fresh one for a form just opened. */
+    private static String formKey(HttpServletRequest request) {
+        String posted = request.getParameter("draftKey");
+        return posted != null && posted.matches("[A-Za-z0-9_-]{16,64}") ? posted : news.broadsheet.platform.Tokens.random();
     }
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
@@ -160,7 +237,7 @@ class ArticleEditorController {
             } catch (EditConflictException e) {
                 return editor(model, request, e.current(), fields, List.of("Someone else saved this article after you opened it. "
                         + "Nothing was overwritten: your version is in the form, theirs is shown below. Copy what you need, then save again."),
-                        "", fields(e.current()), null, me);
+                        "", theirs(e.current()), null, me);
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage());
             }
@@ -178,7 +255,7 @@ class ArticleEditorController {
             return ResponseEntity.unprocessableContent().body("Published and scheduled articles are saved by hand only.");
         }
         List<String> errors = new ArrayList<>();
-        ArticleFields fields = fields(form);
+        ArticleFields fields = withPlaceholders(fields(form), article, me);
         ArticleEdit edit = toEdit(fields, errors);
         if (!errors.isEmpty()) {
             return ResponseEntity.unprocessableContent().body(String.join(" ", errors));
@@ -433,7 +510,8 @@ class ArticleEditorController {
         model.addAttribute("page", new EditorPage(NewsroomController.csrf(request), article == null ? null : article.article().id(),
                 status, href, fields, sectionOptions, authorOptions, figureOptions, sourceOptions, errors, notice, theirs,
                 previewHtml, actions, canSchedule, article == null ? StoredBody.NONE
-                        : new StoredBody(article.article().bodyDocument(), article.article().bodyHtml()), mailChoice(article)));
+                        : new StoredBody(article.article().bodyDocument(), article.article().bodyHtml()), mailChoice(article),
+                article != null ? "" : formKey(request)));
         return "newsroom/editor";
     }
 
@@ -510,27 +588,24 @@ class ArticleEditorController {
             }
         }
         String document = "";
-        List<String> embedUrls = Arrays.asList(f.embeds().split("\r?\n"));
+        List<Embed> given = Arrays.stream(f.embeds().split("\r?\n")).map(String::strip).filter(url -> !url.isEmpty())
+                .map(url -> new Embed(url, url.replaceFirst("https://([^/:]+).*", "$1"), "", null)).toList();
         if (!f.bodyDocument().isBlank()) {
             try {
                 document = BodyDocuments.canonical(f.bodyDocument());
-                // The editor owns the body: its embed blocks are the article's embeds.
-                embedUrls = BodyDocuments.embedUrls(document);
+                // The editor owns the body: its embed blocks (with the title and thumbnail looked up on insert) are the article's embeds.
+                given = BodyDocuments.embeds(document);
             } catch (IllegalArgumentException e) {
                 errors.add("The body could not be saved as it is (" + e.getMessage() + ") Nothing was saved; your text is still in "
                         + "the editor. Undo the last change and save again, or copy your text somewhere safe and reload the page.");
             }
         }
         List<Embed> embeds = new ArrayList<>();
-        for (String line : embedUrls) {
-            String url = line.strip();
-            if (url.isEmpty()) {
-                continue;
-            }
-            if (!url.matches("https://[^\\s/]+(/\\S*)?")) {
-                errors.add("Embeds need an https:// address: " + url);
+        for (Embed embed : given) {
+            if (!embed.url().matches("https://[^\\s/]+(/\\S*)?")) {
+                errors.add("Embeds need an https:// address: " + embed.url());
             } else {
-                embeds.add(new Embed(url, url.replaceFirst("https://([^/:]+).*", "$1"), "", null));
+                embeds.add(embed);
             }
         }
         ArticleDraft.AttributionDraft attribution = null;

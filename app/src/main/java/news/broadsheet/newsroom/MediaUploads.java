@@ -63,28 +63,12 @@ class MediaUploads {
 
     /** Stores the image and adds it to the library; a precise IllegalArgumentException says why not. */
     Stored store(byte[] bytes, String alt, String caption, String credit) {
-        if (bytes.length == 0) {
-            throw new IllegalArgumentException("Choose an image file to upload.");
-        }
-        if (bytes.length > maxBytes) {
-            throw new IllegalArgumentException("The file is " + megabytes(bytes.length) + "; the limit is " + megabytes(maxBytes) + ".");
-        }
-        Type type = sniff(bytes);
-        if (type == null) {
-            throw new IllegalArgumentException("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).");
-        }
-        int[] size = dimensions(type, bytes);
-        if (size == null) {
-            throw new IllegalArgumentException("This " + type + " file is damaged: its size cannot be read.");
-        }
-        if (size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
-            throw new IllegalArgumentException("The image is " + size[0] + "×" + size[1] + " pixels; the largest side may be "
-                    + MAX_SIDE + " pixels.");
-        }
-        ImageMetadata.Stripped stripped;
+        Checked image = check(bytes);
+        Type type = image.type();
+        int[] size = image.size();
+        ImageMetadata.Stripped stripped = image.stripped();
         List<Renditions.Made> made;
         try {
-            stripped = ImageMetadata.strip(type, bytes);
             boolean turned = stripped.orientation() >= 5;
             int shownWidth = turned ? size[1] : size[0];
             int shownHeight = turned ? size[0] : size[1];
@@ -115,6 +99,48 @@ class MediaUploads {
             // Nothing half-written: objects without a library row would never be placed, listed or cleaned up.
             written.forEach(this::deleteQuietly);
             throw e;
+        }
+    }
+
+    /**
+     * A copy of an embed's thumbnail, checked like an upload, kept beside the uploads but outside
+     * the library (it belongs to the embed block, not to the newsroom's pictures); its address.
+     */
+    String storeThumbnail(byte[] bytes) {
+        Checked image = check(bytes);
+        String key = "uploads/embed-" + Tokens.random().substring(0, 24).toLowerCase(Locale.ROOT).replace('_', 'x').replace('-', 'y')
+                + "." + image.type().extension;
+        store.put(key, image.stripped().bytes());
+        return MediaStore.path(key);
+    }
+
+    private record Checked(Type type, int[] size, ImageMetadata.Stripped stripped) {
+    }
+
+    /** Type by the first bytes, size from the header, private metadata gone; or why not, for the writer. */
+    private Checked check(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("Choose an image file to upload.");
+        }
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException("The file is " + megabytes(bytes.length) + "; the limit is " + megabytes(maxBytes) + ".");
+        }
+        Type type = sniff(bytes);
+        if (type == null) {
+            throw new IllegalArgumentException("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).");
+        }
+        int[] size = dimensions(type, bytes);
+        if (size == null) {
+            throw new IllegalArgumentException("This " + type + " file is damaged: its size cannot be read.");
+        }
+        if (size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
+            throw new IllegalArgumentException("The image is " + size[0] + "×" + size[1] + " pixels; the largest side may be "
+                    + MAX_SIDE + " pixels.");
+        }
+        try {
+            return new Checked(type, size, ImageMetadata.strip(type, bytes));
+        } catch (ImageMetadata.DamagedImageException e) {
+            throw new IllegalArgumentException("This " + type + " file is damaged: " + e.getMessage() + ".");
         }
     }
 

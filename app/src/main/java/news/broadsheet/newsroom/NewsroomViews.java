@@ -76,7 +76,7 @@ public final class NewsroomViews {
     public record EditorPage(Csrf csrf, Long articleId, String status, String publicHref, ArticleFields fields,
                              List<Option> sections, List<Option> authors, List<Option> figures, List<Option> sources,
                              List<String> errors, String notice, ArticleFields theirs, String previewHtml,
-                             List<Option> actions, boolean canSchedule, StoredBody stored, MailChoice mail) {
+                             List<Option> actions, boolean canSchedule, StoredBody stored, MailChoice mail, String draftKey) {
     }
 
     /**

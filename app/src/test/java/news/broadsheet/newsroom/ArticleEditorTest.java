@@ -152,6 +152,43 @@ class ArticleEditorTest extends NewsroomTest {
     }
 
     @Test
+    void aNewStoryFormBecomesOneDraftHoweverOftenAndHoweverFastItIsSent() throws Exception {
+        Staff author = staff(StaffRole.AUTHOR);
+        String headline = "Ferry timetable changes " + System.nanoTime();
+        Document blank = author.client().page("/newsroom/articles/new");
+        String key = blank.selectFirst("#editor input[name=draftKey]").val();
+        assertThat(key).hasSizeGreaterThanOrEqualTo(16);
+        Map<String, Object> typed = new HashMap<>(Map.of("draftKey", key, "headline", headline, "sectionId", "",
+                "authorIds", List.of(), "body", "The", "language", "en", "version", "0"));
+
+        List<HttpResponse<String>> racing;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = threads.submit(() -> author.client().postWithCsrf("/newsroom/articles/autosave", typed, "/newsroom/articles/new"));
+            var second = threads.submit(() -> author.client().postWithCsrf("/newsroom/articles/autosave", typed, "/newsroom/articles/new"));
+            racing = List.of(first.get(), second.get());
+        }
+        HttpResponse<String> created = racing.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow(
+                () -> new AssertionError(racing.stream().map(r -> r.statusCode() + " " + r.body()).toList()));
+        String article = created.headers().firstValue("location").orElseThrow();
+        long id = Long.parseLong(article.replaceAll(".*/(\\d+)$", "$1"));
+        assertThat(articles.findById(id).orElseThrow().sectionId()).as("a blank section gets the first, to be changed later").isPositive();
+
+        // Save checks what autosave let pass: the writer has chosen a section and a byline by now.
+        typed.put("body", "The ferry");
+        typed.put("sectionId", "1");
+        typed.put("authorIds", List.of(Long.toString(author.authorId())));
+        typed.put("version", created.body());
+        HttpResponse<String> pressedSave = author.client().postWithCsrf("/newsroom/articles", typed, "/newsroom/articles/new");
+        assertThat(pressedSave.headers().firstValue("location")).as("Save on the same form saves the same draft")
+                .hasValueSatisfying(l -> assertThat(l).contains("/newsroom/articles/" + id + "?saved"));
+        HttpResponse<String> pressedAgain = author.client().postWithCsrf("/newsroom/articles", typed, "/newsroom/articles/new");
+        assertThat(pressedAgain.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).contains("/newsroom/articles/" + id + "?saved"));
+
+        assertThat(db.sql("SELECT COUNT(*) FROM articles WHERE headline = :h").param("h", headline).query(Long.class).single()).isEqualTo(1L);
+        assertThat(articles.findById(id).orElseThrow().bodyMarkdown()).isEqualTo("The ferry");
+    }
+
+    @Test
     void theLaterOfTwoConcurrentSavesIsRefusedAndBothVersionsAreShown() {
         Staff first = staff(StaffRole.EDITOR);
         Staff second = staff(StaffRole.EDITOR);
@@ -159,7 +196,7 @@ class ArticleEditorTest extends NewsroomTest {
         Map<String, Object> mine = formOf(first, id);
         Map<String, Object> theirs = formOf(second, id);
 
-        mine.put("body", "The first editor's careful rewrite.");
+        mine.put("body", "The first editor's **careful** rewrite.");
         assertThat(first.client().postWithCsrf("/newsroom/articles/" + id, mine, "/newsroom/articles/" + id).statusCode()).isEqualTo(302);
 
         theirs.put("body", "The second editor's competing rewrite.");
@@ -168,8 +205,9 @@ class ArticleEditorTest extends NewsroomTest {
         Document page = Jsoup.parse(refused.body());
         assertThat(page.select("[role=alert]").text()).contains("Someone else saved this article");
         assertThat(page.selectFirst("#editor textarea[name=body]").wholeText()).isEqualTo("The second editor's competing rewrite.");
-        assertThat(page.select("section[aria-labelledby=theirs] textarea").text()).isEqualTo("The first editor's careful rewrite.");
-        assertThat(articles.findById(id).orElseThrow().bodyMarkdown()).isEqualTo("The first editor's careful rewrite.");
+        assertThat(page.select("section[aria-labelledby=theirs] textarea").text()).as("their words, not their Markdown")
+                .isEqualTo("The first editor's careful rewrite.");
+        assertThat(articles.findById(id).orElseThrow().bodyMarkdown()).isEqualTo("The first editor's **careful** rewrite.");
     }
 
     @Test

@@ -140,7 +140,7 @@ class RichEditorInBrowserTest extends BrowserTest {
 
     @Test
     void aPastedAddressOnAnEmptyLineBecomesAnEmbedAndTheLibraryPlacesAnImage() {
-        String url = "https://www.youtube.com/watch?v=skerry" + UUID.randomUUID().toString().substring(0, 6);
+        String url = "https://www.youtube.com/watch?v=skerry" + UUID.randomUUID().toString().substring(0, 5);
         signInAs("AUTHOR", "Embedder " + url.substring(url.length() - 6));
         open("/newsroom/articles/new");
         WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -152,6 +152,8 @@ class RichEditorInBrowserTest extends BrowserTest {
                 arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));""", body, url);
         WebElement embed = new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".rich-editor-body .embed-block")));
         assertThat(embed.getText()).contains(url);
+        // The local stand-in for YouTube knows no such video: the block stays, with its address and a note.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> embed.getText().contains("No title found"));
 
         click(toolbarButton("Image from library"));
         WebElement shelf = browser.findElement(By.cssSelector(".rich-library"));
@@ -162,10 +164,81 @@ class RichEditorInBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".rich-editor-body figure.figure-block img[src]")));
 
         String document = browser.findElement(By.name("bodyDocument")).getDomProperty("value");
-        assertThat(BodyDocuments.embedUrls(document)).containsExactly(url);
+        assertThat(BodyDocuments.embeds(document)).extracting(news.broadsheet.content.Embed::url).containsExactly(url);
         assertThat(document).containsPattern("\\{\"type\":\"figure\",\"attrs\":\\{\"figureId\":\\d+}}");
         noteRefusals();
         assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
+    }
+
+    @Test
+    void aNewStoryIsSavedAsOneDraftFromTheFirstKeystrokes() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String writer = "Quick Starter " + unique;
+        String headline = "Harbour ice closes the north quay " + unique;
+        signInAs("AUTHOR", writer);
+        open("/newsroom/articles/new");
+        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".rich-editor-body[contenteditable=true]")));
+        new Select(browser.findElement(By.name("authorIds"))).selectByIndex(0);
+        browser.findElement(By.name("headline")).sendKeys(headline);
+        click(body);
+        body.sendKeys("Frozen");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> storiesBy(writer) == 1
+                && browser.getCurrentUrl().matches(".*/newsroom/articles/\\d+$"));
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/newsroom/articles/(\\d+)$", "$1"));
+        body.sendKeys(" overnight.");
+        await().atMost(Duration.ofSeconds(15)).until(() -> BodyDocuments.canonical(articles.findById(id).orElseThrow().bodyDocument())
+                .contains("Frozen overnight."));
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("autosave-status")).getText().startsWith("Draft saved"));
+
+        browser.navigate().refresh();
+        WebElement again = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".rich-editor-body[contenteditable=true]")));
+        assertThat(again.getText()).isEqualTo("Frozen overnight.");
+        assertThat(browser.findElement(By.name("headline")).getDomProperty("value")).isEqualTo(headline);
+        assertThat(storiesBy(writer)).as("exactly one article for one new story").isEqualTo(1);
+        noteRefusals();
+        assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
+    }
+
+    @Test
+    void linkAndEmbedAddressesAreAskedForInThePageByKeyboardOnAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 900));
+        signInAs("AUTHOR", "Keyboard Writer " + UUID.randomUUID().toString().substring(0, 6));
+        open("/newsroom/articles/new");
+        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".rich-editor-body[contenteditable=true]")));
+        click(body);
+        body.sendKeys("Tide tables");
+        body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+
+        click(toolbarButton("Link"));
+        WebElement dialog = browser.findElement(By.cssSelector("dialog.rich-dialog[open]"));
+        WebElement address = dialog.findElement(By.cssSelector("input[type=url]"));
+        assertThat(browser.switchTo().activeElement()).as("focus moves into the dialog").isEqualTo(address);
+        assertThat(dialog.getRect().getWidth()).as("the dialog fits a phone").isLessThanOrEqualTo(390);
+        screenshot("rich-editor-link-dialog-390");
+        address.sendKeys("https://tides.example/north-quay" + Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("dialog.rich-dialog")).isEmpty());
+        assertThat(body.findElement(By.cssSelector("a")).getDomAttribute("href")).isEqualTo("https://tides.example/north-quay");
+        assertThat(browser.switchTo().activeElement()).as("focus is back in the body").isEqualTo(body);
+
+        click(toolbarButton("Embed"));
+        WebElement embedAddress = browser.findElement(By.cssSelector("dialog.rich-dialog[open] input[type=url]"));
+        embedAddress.sendKeys("not an address" + Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("dialog.rich-dialog[open] [role=alert]")).getText()).contains("http or https");
+        embedAddress.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("dialog.rich-dialog")).isEmpty());
+        assertThat(browser.switchTo().activeElement()).as("Escape gives focus back to the body").isEqualTo(body);
+        assertThat(body.findElements(By.cssSelector(".embed-block"))).as("nothing inserted").isEmpty();
+        noteRefusals();
+        assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
+    }
+
+    private long storiesBy(String displayName) {
+        return db.sql("SELECT COUNT(*) FROM articles a JOIN staff s ON s.id = a.created_by WHERE s.display_name = :n")
+                .param("n", displayName).query(Long.class).single();
     }
 
     /** What the migration made of every demo body loads in the editor and comes back from it as the same document. */
