@@ -140,16 +140,26 @@ public abstract class IntegrationTest {
 
     /** Posts the fields as an HTML form would (application/x-www-form-urlencoded). */
     protected HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))).build());
     }
 
     protected HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** Form fields encoded as a browser posts them; a list value is sent as the field repeated. */
+    public static String formBody(Map<String, ?> fields) {
+        return fields.entrySet().stream()
+                .flatMap(e -> (e.getValue() instanceof java.util.List<?> values ? values.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Sends and reads the body as text; I/O failures surface as unchecked. */
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

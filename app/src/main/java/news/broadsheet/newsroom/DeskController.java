@@ -26,6 +26,7 @@ import news.broadsheet.newsroom.DeskViews.Entry;
 import news.broadsheet.newsroom.DeskViews.Filters;
 import news.broadsheet.newsroom.DeskViews.Row;
 import news.broadsheet.newsroom.NewsroomViews.Option;
+import news.broadsheet.cluster.Nodes;
 import news.broadsheet.platform.FailedJobs;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The desk at /newsroom: a dashboard (articles per status, what waits for someone, what failed)
+ * The desk at /newsroom: a dashboard (articles per status, what waits for someone, what failed,
+ * and for Admins the nodes serving the site)
  * above the article list, which pages and filters by status, section, author and headline through
  * GET parameters, so every view is a link. Editors and above see the whole newsroom; Authors and
  * Contributors see their own work (and, in the list, the published stories everyone can read).
@@ -53,15 +55,17 @@ class DeskController {
     private final SettingsRepository settings;
     private final FailedJobs failedJobs;
     private final List<NeedsAttention> attention;
+    private final Nodes nodes;
 
     DeskController(ArticleRepository articles, SectionRepository sections, AuthorRepository authors, SettingsRepository settings,
-                   FailedJobs failedJobs, List<NeedsAttention> attention) {
+                   FailedJobs failedJobs, List<NeedsAttention> attention, Nodes nodes) {
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
         this.settings = settings;
         this.failedJobs = failedJobs;
         this.attention = attention;
+        this.nodes = nodes;
     }
 
     @StaffOnly(StaffRole.CONTRIBUTOR)
@@ -145,7 +149,7 @@ class DeskController {
                 perStatus.getOrDefault(ArticleStatus.IN_REVIEW, 0L) > inReview.size() ? "/newsroom?status=IN_REVIEW" + mine : "",
                 scheduled,
                 perStatus.getOrDefault(ArticleStatus.SCHEDULED, 0L) > scheduled.size() ? "/newsroom?status=SCHEDULED" + mine : "",
-                needs, failed);
+                needs, failed, me.atLeast(StaffRole.ADMIN) ? NodesController.rows(nodes, zone) : List.of());
     }
 
     /** A scheduled publication's job is named after its article, which is where to look. */

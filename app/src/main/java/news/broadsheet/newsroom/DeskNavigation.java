@@ -54,6 +54,7 @@ public class DeskNavigation {
         desks.put("Site settings", "/newsroom/settings");
         desks.put("Staff", "/newsroom/staff");
         desks.put("Audit log", "/newsroom/audit");
+        desks.put("Nodes", "/newsroom/nodes");
         return desks;
     }
 

@@ -18,12 +18,18 @@ public final class DeskViews {
     public record Count(String status, long count, String href) {
     }
 
+    /** One node sharing the database; {@code state} is "live" or "gone". */
+    public record NodeRow(String name, String version, String started, String heartbeat, long position, long lag, String state) {
+    }
+
     /**
      * @param editor whether the page shows the whole newsroom (editors and above) or the signed-in
      *               staff member's own work
+     * @param nodes  the nodes sharing the database, for Admins and Owners; empty for everyone else
      */
     public record Dashboard(boolean editor, List<Count> counts, List<Entry> inReview, String allInReviewHref,
-                            List<Entry> scheduled, String allScheduledHref, List<Entry> attention, List<Entry> failedJobs) {
+                            List<Entry> scheduled, String allScheduledHref, List<Entry> attention, List<Entry> failedJobs,
+                            List<NodeRow> nodes) {
     }
 
     public record Row(String headline, String href, String section, String authors, String status, String when) {

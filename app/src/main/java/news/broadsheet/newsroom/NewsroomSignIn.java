@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,7 +18,6 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import news.broadsheet.platform.BroadsheetProperties;
 import news.broadsheet.platform.RateLimiter;
 import news.broadsheet.platform.StaffChainCustomizer;
 
@@ -142,15 +138,5 @@ class NewsroomSignIn implements StaffChainCustomizer {
             }
             chain.doFilter(request, response);
         }
-    }
-
-    /** Session cookies are marked Secure when readers and staff reach the site over HTTPS. */
-    @Bean
-    static ServletContextInitializer secureSessionCookie(BroadsheetProperties properties) {
-        return (ServletContext context) -> {
-            if (properties.publicUrl().startsWith("https://")) {
-                context.getSessionCookieConfig().setSecure(true);
-            }
-        };
     }
 }

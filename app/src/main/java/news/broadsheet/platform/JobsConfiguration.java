@@ -24,13 +24,15 @@ import org.springframework.context.event.EventListener;
 class JobsConfiguration {
 
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, NodeIdentity node) {
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(t -> t instanceof RecurringTask<?>).<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
         List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
         // startTasks registers the recurring ones as known tasks too; listing them twice is an error.
         return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
+                // Asked when it runs, after the web server has its port; db-scheduler records who picked each execution.
+                .schedulerName(node::name)
                 .threads(4)
                 // Scheduled stories go out within about a second of their time; one indexed query a second is cheap.
                 .pollingInterval(Duration.ofSeconds(1))

@@ -85,6 +85,11 @@ public class Search {
         this.clock = clock;
     }
 
+    /** The last change-log sequence the index has applied: how far this node has followed the log. */
+    public long appliedSequence() {
+        return index.sequence();
+    }
+
     public SearchResults search(SearchRequest request) {
         if (request.isEmpty()) {
             return new SearchResults(List.of(), 0, true, 1, PAGE_SIZE);

@@ -12,9 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockServletContext;
 
-import news.broadsheet.platform.BroadsheetProperties;
 
 /** Sign-in hardening: lockout, fixation, ending sessions everywhere, invitations and resets by mail. */
 class SignInTest extends NewsroomTest {
@@ -153,16 +151,6 @@ class SignInTest extends NewsroomTest {
         assertThat(member.client().get("/newsroom").statusCode()).as("old session ended").isEqualTo(302);
         assertThat(new StaffClient(port).signIn(member.email(), "a brand new password").headers().firstValue("location").orElseThrow())
                 .endsWith("/newsroom");
-    }
-
-    @Test
-    void sessionCookiesAreSecureWhenTheSiteIsServedOverHttps() throws Exception {
-        MockServletContext https = new MockServletContext();
-        NewsroomSignIn.secureSessionCookie(new BroadsheetProperties(DATA_DIR, "https://news.example.org")).onStartup(https);
-        assertThat(https.getSessionCookieConfig().isSecure()).isTrue();
-        MockServletContext http = new MockServletContext();
-        NewsroomSignIn.secureSessionCookie(new BroadsheetProperties(DATA_DIR, "http://localhost:8080")).onStartup(http);
-        assertThat(http.getSessionCookieConfig().isSecure()).isFalse();
     }
 
     /** The path and query of the link mailed to {@code to}. */
