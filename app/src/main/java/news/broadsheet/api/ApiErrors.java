@@ -48,8 +48,8 @@ class ApiErrors {
         Map<String, Object> body = new LinkedHashMap<>();
         if (request.getRequestURI().startsWith("/ghost/")) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", ghostMessage(status));
-            error.put("context", message);
+            error.put("message", message);
+            error.put("context", null);
             error.put("type", ghostType(status));
             body.put("errors", List.of(error));
         } else {
@@ -65,15 +65,6 @@ class ApiErrors {
             case FORBIDDEN -> "NoPermissionError";
             case BAD_REQUEST -> "BadRequestError";
             default -> "InternalServerError";
-        };
-    }
-
-    private static String ghostMessage(HttpStatus status) {
-        return switch (status) {
-            case UNAUTHORIZED -> "Authorization failed";
-            case NOT_FOUND -> "Resource not found";
-            case FORBIDDEN -> "Permission error, cannot access resource.";
-            default -> "Request not understood error, cannot perform request.";
         };
     }
 }

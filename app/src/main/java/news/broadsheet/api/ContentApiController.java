@@ -80,7 +80,7 @@ class ContentApiController {
         if (from != null && until != null && !until.isAfter(from)) {
             throw ApiException.badRequest("published_to is before published_from.");
         }
-        ArticleQuery query = new ArticleQuery(slug(section, "section"), slug(tag, "tag"), slug(author, "author"),
+        ArticleQuery query = new ArticleQuery(slug(section, "section"), slug(tag, "tag"), null, slug(author, "author"),
                 language(language), from, until, start(updatedSince, "updated_since"), decodeCursor(cursor), false);
         List<PublicArticle> page = articles.page(query, 0, size + 1);
         boolean more = page.size() > size;

@@ -8,9 +8,10 @@ import java.time.Instant;
  * previous page (keyset paging: stable while stories are published, and as cheap on page 500 as
  * on page 1); {@code offset} pages the old way for clients that count pages.
  *
- * @param oldestFirst reverses the order, for clients that read an archive from its start
+ * @param primaryTagSlug a story's primary tag is its first in the order its tags are listed (by name)
+ * @param oldestFirst    reverses the order, for clients that read an archive from its start
  */
-public record ArticleQuery(String sectionSlug, String tagSlug, String authorSlug, String language,
+public record ArticleQuery(String sectionSlug, String tagSlug, String primaryTagSlug, String authorSlug, String language,
                            Instant publishedFrom, Instant publishedBefore, Instant updatedSince,
                            Position before, boolean oldestFirst) {
 
@@ -19,6 +20,6 @@ public record ArticleQuery(String sectionSlug, String tagSlug, String authorSlug
     }
 
     public static ArticleQuery all() {
-        return new ArticleQuery(null, null, null, null, null, null, null, null, false);
+        return new ArticleQuery(null, null, null, null, null, null, null, null, null, false);
     }
 }

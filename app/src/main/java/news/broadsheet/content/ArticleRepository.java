@@ -144,6 +144,13 @@ public class ArticleRepository {
             conditions.add("a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = :tag)");
             params.put("tag", query.tagSlug());
         }
+        if (query.primaryTagSlug() != null) {
+            conditions.add("""
+                    a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = :primaryTag
+                      AND NOT EXISTS (SELECT 1 FROM article_tags o JOIN tags ot ON ot.id = o.tag_id WHERE o.article_id = at.article_id
+                                      AND (ot.name < t.name OR (ot.name = t.name AND ot.id < t.id))))""");
+            params.put("primaryTag", query.primaryTagSlug());
+        }
         if (query.authorSlug() != null) {
             conditions.add("a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = :author)");
             params.put("author", query.authorSlug());

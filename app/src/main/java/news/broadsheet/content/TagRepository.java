@@ -33,7 +33,7 @@ public class TagRepository {
     public java.util.Map<Long, List<Tag>> findByArticles(java.util.Collection<Long> articleIds) {
         java.util.Map<Long, List<Tag>> tags = new java.util.HashMap<>();
         if (!articleIds.isEmpty()) {
-            db.sql("SELECT at.article_id, t.* FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id IN (:articles) ORDER BY at.article_id, t.name")
+            db.sql("SELECT at.article_id, t.* FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id IN (:articles) ORDER BY at.article_id, t.name, t.id")
                     .param("articles", articleIds)
                     .query(rs -> {
                         tags.computeIfAbsent(rs.getLong("article_id"), id -> new java.util.ArrayList<>()).add(TAG.mapRow(rs, 0));

@@ -53,6 +53,7 @@ public class DeskNavigation {
         desks.put("Site settings", "/newsroom/settings");
         desks.put("Staff", "/newsroom/staff");
         desks.put("Audit log", "/newsroom/audit");
+        desks.put("API and webhooks", "/newsroom/api");
         return desks;
     }
 
