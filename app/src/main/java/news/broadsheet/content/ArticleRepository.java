@@ -107,6 +107,79 @@ public class ArticleRepository {
         return new Page<>(items, page, size, total);
     }
 
+    /** Ids of published stories matching the query, in its order, at most {@code limit} of them after skipping {@code offset}. */
+    public List<Long> publishedIds(ArticleQuery query, long offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String direction = query.oldestFirst() ? "ASC" : "DESC";
+        return db.sql("SELECT a.id FROM articles a WHERE " + queryWhere(query, params, true)
+                        + " ORDER BY a.published_at " + direction + ", a.id " + direction + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(Long.class).list();
+    }
+
+    /** How many published stories match the query's filters (its position is ignored). */
+    public long countPublished(ArticleQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        return db.sql("SELECT COUNT(*) FROM articles a WHERE " + queryWhere(query, params, false))
+                .params(params).query(Long.class).single();
+    }
+
+    /** The articles with these ids, in the order given (ids that do not exist are skipped). */
+    public List<Article> findAllById(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> byId = new HashMap<>();
+        db.sql("SELECT * FROM articles WHERE id IN (:ids)").param("ids", ids).query(ARTICLE).list()
+                .forEach(article -> byId.put(article.id(), article));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String queryWhere(ArticleQuery query, Map<String, Object> params, boolean withPosition) {
+        List<String> conditions = new ArrayList<>(List.of(PUBLIC));
+        if (query.sectionSlug() != null) {
+            conditions.add("a.section_id IN (SELECT id FROM sections WHERE slug = :section)");
+            params.put("section", query.sectionSlug());
+        }
+        if (query.tagSlug() != null) {
+            conditions.add("a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = :tag)");
+            params.put("tag", query.tagSlug());
+        }
+        if (query.primaryTagSlug() != null) {
+            conditions.add("""
+                    a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = :primaryTag
+                      AND NOT EXISTS (SELECT 1 FROM article_tags o JOIN tags ot ON ot.id = o.tag_id WHERE o.article_id = at.article_id
+                                      AND (ot.name < t.name OR (ot.name = t.name AND ot.id < t.id))))""");
+            params.put("primaryTag", query.primaryTagSlug());
+        }
+        if (query.authorSlug() != null) {
+            conditions.add("a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = :author)");
+            params.put("author", query.authorSlug());
+        }
+        if (query.language() != null) {
+            conditions.add("a.language = :language");
+            params.put("language", query.language());
+        }
+        if (query.publishedFrom() != null) {
+            conditions.add("a.published_at >= :from");
+            params.put("from", query.publishedFrom().toEpochMilli());
+        }
+        if (query.publishedBefore() != null) {
+            conditions.add("a.published_at < :until");
+            params.put("until", query.publishedBefore().toEpochMilli());
+        }
+        if (query.updatedSince() != null) {
+            conditions.add("COALESCE(a.updated_at, a.published_at) >= :updated");
+            params.put("updated", query.updatedSince().toEpochMilli());
+        }
+        if (withPosition && query.before() != null) {
+            String beyond = query.oldestFirst() ? ">" : "<";
+            conditions.add("(a.published_at " + beyond + " :cursorAt OR (a.published_at = :cursorAt AND a.id " + beyond + " :cursorId))");
+            params.put("cursorAt", query.before().publishedAt().toEpochMilli());
+            params.put("cursorId", query.before().id());
+        }
+        return String.join(" AND ", conditions);
+    }
+
     /**
      * Published stories that share the most tags with this one, then stories from its section,
      * newest first; never the article itself.

@@ -34,6 +34,21 @@ public class AuthorRepository {
                 .param("article", articleId).query(AUTHOR).list();
     }
 
+    /** The bylines of many articles in one query, in byline order (articles without authors are absent). */
+    public java.util.Map<Long, List<Author>> findByArticles(java.util.Collection<Long> articleIds) {
+        java.util.Map<Long, List<Author>> bylines = new java.util.HashMap<>();
+        if (!articleIds.isEmpty()) {
+            db.sql("""
+                    SELECT aa.article_id, au.* FROM authors au JOIN article_authors aa ON aa.author_id = au.id
+                    WHERE aa.article_id IN (:articles) ORDER BY aa.article_id, aa.position""")
+                    .param("articles", articleIds)
+                    .query(rs -> {
+                        bylines.computeIfAbsent(rs.getLong("article_id"), id -> new java.util.ArrayList<>()).add(AUTHOR.mapRow(rs, 0));
+                    });
+        }
+        return bylines;
+    }
+
     public long insert(String slug, String name, String bio, String photoUrl) {
         return db.sql("INSERT INTO authors (slug, name, bio, photo_url) VALUES (:slug, :name, :bio, :photo) RETURNING id")
                 .param("slug", slug).param("name", name).param("bio", bio).param("photo", photoUrl)

@@ -29,6 +29,19 @@ public class TagRepository {
                 .param("article", articleId).query(TAG).list();
     }
 
+    /** The tags of many articles in one query, by name (articles without tags are absent). */
+    public java.util.Map<Long, List<Tag>> findByArticles(java.util.Collection<Long> articleIds) {
+        java.util.Map<Long, List<Tag>> tags = new java.util.HashMap<>();
+        if (!articleIds.isEmpty()) {
+            db.sql("SELECT at.article_id, t.* FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id IN (:articles) ORDER BY at.article_id, t.name, t.id")
+                    .param("articles", articleIds)
+                    .query(rs -> {
+                        tags.computeIfAbsent(rs.getLong("article_id"), id -> new java.util.ArrayList<>()).add(TAG.mapRow(rs, 0));
+                    });
+        }
+        return tags;
+    }
+
     /** The tag with this name's slug, created on first use. */
     long idForName(String name) {
         String slug = Slugs.of(name);
@@ -50,6 +63,15 @@ public class TagRepository {
     public List<Counted> allWithCounts() {
         return db.sql("""
                 SELECT t.id, t.slug, t.name, COUNT(at.article_id) AS uses FROM tags t LEFT JOIN article_tags at ON at.tag_id = t.id
+                GROUP BY t.id, t.slug, t.name ORDER BY t.name, t.id""")
+                .query((rs, n) -> new Counted(TAG.mapRow(rs, n), rs.getInt("uses"))).list();
+    }
+
+    /** Tags on at least one published story, with how many: what the public may know of the tag list. */
+    public List<Counted> publicWithCounts() {
+        return db.sql("""
+                SELECT t.id, t.slug, t.name, COUNT(*) AS uses FROM tags t JOIN article_tags at ON at.tag_id = t.id
+                JOIN articles a ON a.id = at.article_id WHERE a.status = 'PUBLISHED'
                 GROUP BY t.id, t.slug, t.name ORDER BY t.name, t.id""")
                 .query((rs, n) -> new Counted(TAG.mapRow(rs, n), rs.getInt("uses"))).list();
     }

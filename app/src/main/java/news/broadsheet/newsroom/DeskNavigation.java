@@ -55,6 +55,7 @@ public class DeskNavigation {
         desks.put("Staff", "/newsroom/staff");
         desks.put("Audit log", "/newsroom/audit");
         desks.put("Nodes", "/newsroom/nodes");
+        desks.put("API keys", "/newsroom/api");
         return desks;
     }
 

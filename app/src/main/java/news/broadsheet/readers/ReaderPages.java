@@ -85,6 +85,23 @@ public class ReaderPages {
                 approved.size(), form, gate, subscribe, gate != null && !gated);
     }
 
+    /** A story's body as an anonymous reader gets it; {@code complete} is false when a hard gate withholds the rest. */
+    public record AnonymousBody(String html, boolean complete) {
+    }
+
+    /**
+     * What a reader with no session may read of the story: the whole body, or only its free
+     * paragraphs when it is gated and the gate is hard (a soft gate shows everyone the whole story).
+     * For callers that serve content to machines, which are always anonymous readers.
+     */
+    public AnonymousBody anonymousBody(Article article) {
+        ReaderSettings.Values values = settings.current();
+        if (values.gateMode() != ReaderSettings.GateMode.HARD || !isGated(article, values)) {
+            return new AnonymousBody(article.bodyHtml(), true);
+        }
+        return new AnonymousBody(split(article.bodyHtml(), values.freeParagraphs(), true).visibleHtml(), false);
+    }
+
     boolean isGated(Article article, ReaderSettings.Values values) {
         if (comments.options(article.id(), article.sectionId()).subscribersOnly()) {
             return true;

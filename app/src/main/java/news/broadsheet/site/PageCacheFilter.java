@@ -29,7 +29,9 @@ class PageCacheFilter extends OncePerRequestFilter {
     static final String CACHE_CONTROL = "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=30";
     /** A stale copy is not for a CDN to keep: the next request should find the site rendering again. */
     static final String STALE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
-    private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/actuator", "/media/", "/assets/", "/error", "/members", "/account");
+    private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/actuator", "/media/", "/assets/", "/error", "/members", "/account",
+            // The API answers its own ETags and CORS per origin, which a replayed copy would get wrong.
+            "/api/", "/ghost/");
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "content-encoding", "etag", "last-modified", "cache-control", "vary", "content-type");
 

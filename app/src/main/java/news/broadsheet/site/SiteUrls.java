@@ -6,7 +6,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Absolute URLs for machines (feeds, sitemaps, structured data): the public URL when set, else the request's host. */
 @Component
-class SiteUrls {
+public class SiteUrls {
 
     private final BroadsheetProperties properties;
 
@@ -14,13 +14,18 @@ class SiteUrls {
         this.properties = properties;
     }
 
-    String absolute(String path) {
+    public String absolute(String path) {
         if (path == null || path.startsWith("http://") || path.startsWith("https://")) {
             return path;
         }
         return properties.publicUrl().isEmpty()
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString()
                 : properties.publicUrl() + path;
+    }
+
+    /** A story's address, for callers outside the site that link to it (the API). */
+    public String article(String sectionSlug, String slug) {
+        return absolute(PageViews.articlePath(sectionSlug, slug));
     }
 
     String home() {
