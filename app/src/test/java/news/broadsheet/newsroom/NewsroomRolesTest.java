@@ -120,7 +120,6 @@ class NewsroomRolesTest extends NewsroomTest {
                         .replace("{linkId}", "0") // no such preview link: revoking it changes nothing
                         .replace("{front}", "section:999999999") // no such section front
                         .replace("{keyId}", "0") // no such API key: revoking it changes nothing
-                        .replace("{subscriptionId}", "0") // no such webhook subscription
                         .replace("{figureId}", "0"); // no such figure: allowed roles get a 404 and change nothing
                 assertThat(path).as("all path variables replaced").doesNotContain("{");
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {

@@ -30,24 +30,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
@@ -67,6 +70,9 @@ class ClusterIT {
     /** ChangeLog's writer lock: a transaction from outside the application orders itself like the nodes' writers. */
     private static final long CHANGE_LOG_WRITER_LOCK = 0x62726f6164L;
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final String BUCKET = "cluster-media";
+    private static final String S3_KEY = "cluster-nodes";
+    private static final String S3_SECRET = "cluster-nodes-secret-key";
 
     private final Path jar = Path.of("target", "broadsheet.jar");
     private String database;
@@ -75,6 +81,8 @@ class ClusterIT {
     private Node b;
     private Process nginx;
     private int balancer;
+    private S3Proxy objectStore;
+    private URI objectStoreEndpoint;
     private final HttpClient editor = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(2)).build();
     private final HttpClient reader = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -102,12 +110,16 @@ class ClusterIT {
             process = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                     "--server.port=" + port, "--broadsheet.data-dir=" + data, "--spring.datasource.url=" + database,
                     "--broadsheet.node.name=" + name, "--broadsheet.proxy.trusted-proxies=127.0.0.1",
-                    "--broadsheet.demo.enabled=" + demo, "--broadsheet.ingest.scan-interval=PT1H")
+                    "--broadsheet.demo.enabled=" + demo, "--broadsheet.ingest.scan-interval=PT1H",
+                    "--broadsheet.media.store=s3", "--broadsheet.media.s3.endpoint=" + objectStoreEndpoint,
+                    "--broadsheet.media.s3.bucket=" + BUCKET, "--broadsheet.media.s3.access-key=" + S3_KEY,
+                    "--broadsheet.media.s3.secret-key=" + S3_SECRET)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         }
 
         void awaitUp() {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .failFast(name + " exited; see " + log, () -> !process.isAlive())
                     .until(() -> status(reader, "http://127.0.0.1:" + port + "/actuator/health") == 200);
         }
 
@@ -127,6 +139,7 @@ class ClusterIT {
         Assumptions.assumeTrue(Files.isExecutable(NGINX), "no nginx at " + NGINX);
         dir = Files.createTempDirectory("broadsheet-cluster-");
         sql("DROP SCHEMA IF EXISTS public CASCADE", "CREATE SCHEMA public");
+        startObjectStore();
         a = new Node("node-a");
         b = new Node("node-b");
         // Started together: Flyway's lock lets one of them migrate, and only A loads the demo newsroom.
@@ -142,18 +155,33 @@ class ClusterIT {
     }
 
     @AfterAll
-    void stopCluster() throws InterruptedException {
+    void stopCluster() throws Exception {
         for (Process process : new Process[] {nginx, a == null ? null : a.process, b == null ? null : b.process}) {
             if (process != null) {
                 process.destroy();
                 process.waitFor();
             }
         }
+        if (objectStore != null) {
+            objectStore.stop();
+        }
+    }
+
+    /** The nodes' shared media: a real S3 API (s3proxy over a filesystem blob store) with one bucket. */
+    private void startObjectStore() throws Exception {
+        Properties blobStore = new Properties();
+        blobStore.setProperty("jclouds.filesystem.basedir", Files.createDirectories(dir.resolve("blobs")).toString());
+        BlobStoreContext blobs = ContextBuilder.newBuilder("filesystem").overrides(blobStore).build(BlobStoreContext.class);
+        objectStore = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_KEY, S3_SECRET).build();
+        objectStore.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(objectStore.getState()));
+        objectStoreEndpoint = URI.create("http://127.0.0.1:" + objectStore.getPort());
+        blobs.getBlobStore().createContainerInLocation(null, BUCKET);
     }
 
     @Test
     @Order(1)
-    @Disabled("first PG run: one of home/article/section/feed/search on B missed the 2 s bound; not yet found which")
     void aStoryPublishedEditedAndUnpublishedOnOneNodeIsSeenThroughTheOtherWithinTwoSeconds() throws Exception {
         String word = uniqueWord();
         long id = createDraft(a, "Lighthouse keepers vote on " + word);
@@ -163,10 +191,10 @@ class ClusterIT {
                 .until(() -> linkTo(reader(b, "/"), word), path -> path != null);
         String section = "/" + articlePath.split("/")[1];
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(reader(b, articlePath)).contains(word);
-            assertThat(reader(b, section)).contains(word);
-            assertThat(reader(b, "/feed.xml")).contains(word);
-            assertThat(reader(b, "/search?q=" + word)).contains(word);
+            assertThat(reader(b, articlePath)).as("article on B").contains(word);
+            assertThat(reader(b, section)).as("section on B").contains(word);
+            assertThat(reader(b, "/feed.xml")).as("feed on B").contains(word);
+            assertThat(found(b, word)).as("search on B").isTrue();
         });
         assertThat(Duration.between(published, Instant.now())).isLessThan(Duration.ofSeconds(4));
 
@@ -175,20 +203,20 @@ class ClusterIT {
         form.put("headline", "Lighthouse keepers vote on " + edited);
         assertThat(post(a.url("/newsroom/articles/" + id), form).statusCode()).isEqualTo(302);
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(reader(b, "/")).contains(edited);
-            assertThat(reader(b, articlePath)).contains(edited);
-            assertThat(reader(b, section)).contains(edited);
-            assertThat(reader(b, "/feed.xml")).contains(edited);
-            assertThat(reader(b, "/search?q=" + edited)).contains(edited);
+            assertThat(reader(b, "/")).as("home on B").contains(edited);
+            assertThat(reader(b, articlePath)).as("article on B").contains(edited);
+            assertThat(reader(b, section)).as("section on B").contains(edited);
+            assertThat(reader(b, "/feed.xml")).as("feed on B").contains(edited);
+            assertThat(found(b, edited)).as("search on B").isTrue();
         });
 
         move(a, id, "UNPUBLISHED", "");
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             assertThat(status(reader, b.url(articlePath))).isEqualTo(404);
-            assertThat(reader(b, "/")).doesNotContain(edited);
-            assertThat(reader(b, section)).doesNotContain(edited);
-            assertThat(reader(b, "/feed.xml")).doesNotContain(edited);
-            assertThat(reader(b, "/search?q=" + edited)).doesNotContain("Lighthouse keepers vote");
+            assertThat(reader(b, "/")).as("home on B").doesNotContain(edited);
+            assertThat(reader(b, section)).as("section on B").doesNotContain(edited);
+            assertThat(reader(b, "/feed.xml")).as("feed on B").doesNotContain(edited);
+            assertThat(found(b, edited)).as("search on B").isFalse();
         });
     }
 
@@ -208,7 +236,6 @@ class ClusterIT {
 
     @Test
     @Order(3)
-    @Disabled("first PG run: one change row as required, but the audit count since the scheduled time was 0; query to be checked")
     void aStoryScheduledTenSecondsAheadIsPublishedExactlyOnce() throws Exception {
         String word = uniqueWord();
         long id = createDraft(null, "Regatta results embargoed " + word);
@@ -218,12 +245,13 @@ class ClusterIT {
         long at = when.atZone(zone).toInstant().toEpochMilli();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> reader(a, "/search?q=" + word).contains(word) && reader(b, "/search?q=" + word).contains(word));
+                .until(() -> found(a, word) && found(b, word));
         // Both nodes poll for due jobs every second; give a second execution time to happen if it were going to.
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
         assertThat(queryLong("SELECT COUNT(*) FROM changes WHERE kind = 'ARTICLE_PUBLISHED' AND article_id = " + id)).isEqualTo(1);
-        assertThat(queryLong("SELECT COUNT(*) FROM audit_log WHERE action = 'article.published' AND subject_id = '" + id + "' AND at >= " + at))
-                .isEqualTo(1);
+        assertThat(queryLong("SELECT COUNT(*) FROM audit_log WHERE action = 'article.published' AND subject_id = '" + id + "'"))
+                .as("one publication, by one node").isEqualTo(1);
+        assertThat(queryLong("SELECT published_at FROM articles WHERE id = " + id)).as("not before its time").isGreaterThanOrEqualTo(at);
         assertThat(queryLong("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'publish-scheduled-article' AND task_instance = '" + id + "'"))
                 .isZero();
     }
@@ -306,7 +334,7 @@ class ClusterIT {
         move(b, id, "PUBLISHED", "");
         a.start(false);
         a.awaitUp();
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader(a, "/search?q=" + word).contains(word));
+        await().atMost(Duration.ofSeconds(10)).until(() -> found(a, word));
         assertThat(a.log()).doesNotContain("Rebuilding the search index");
         await().atMost(Duration.ofSeconds(15)).until(() -> queryLong(
                 "SELECT (SELECT MAX(sequence) FROM changes) - applied_sequence FROM nodes WHERE name = 'node-a'") == 0);
@@ -314,13 +342,14 @@ class ClusterIT {
 
     @Test
     @Order(6)
-    @EnabledIfSystemProperty(named = "broadsheet.test.s3", matches = "true")
-    void anImageUploadedOnOneNodeIsServedByTheOther() throws Exception {
-        // Needs media in object storage (broadsheet.media.store=s3); with files in each node's data directory B cannot serve A's upload.
+    void mediaNodeAPutInTheObjectStoreIsServedByNodeB() throws Exception {
+        // Only A loaded the demo, so its pictures reached the bucket through A alone.
         String library = a.url("/newsroom/media");
         Document form = Jsoup.parse(send(editor, HttpRequest.newBuilder(URI.create(library)).build()).body());
         String src = form.select("img[src^=/media/]").stream().map(img -> img.attr("src")).findFirst().orElseThrow();
         assertThat(status(reader, b.url(src))).isEqualTo(200);
+        assertThat(status(reader, "http://127.0.0.1:" + balancer + src)).isEqualTo(200);
+        assertThat(b.data.resolve("media")).as("B keeps no media of its own").doesNotExist();
     }
 
     private void startNginx() throws Exception {
@@ -430,6 +459,11 @@ class ClusterIT {
     }
 
     /** The path of the first story link on the page whose text contains {@code word}. */
+    /** A search result links to the story: the results page also repeats the query, so the word alone proves nothing. */
+    private boolean found(Node node, String word) throws Exception {
+        return linkTo(reader(node, "/search?q=" + word), word) != null;
+    }
+
     private static String linkTo(String html, String word) {
         Element link = Jsoup.parse(html).select("a[href]").stream()
                 .filter(a -> a.attr("href").matches("/[a-z0-9-]+/[a-z0-9-]+") && a.text().contains(word)).findFirst().orElse(null);
