@@ -50,6 +50,14 @@ public class SectionRepository {
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
+    /** Files the section's pages under another section, if there is one (a page's section is never shown). */
+    void movePagesAwayFrom(long id) {
+        db.sql("""
+                UPDATE articles SET section_id = (SELECT MIN(id) FROM sections WHERE id <> :id)
+                WHERE section_id = :id AND kind = 'page' AND EXISTS (SELECT 1 FROM sections WHERE id <> :id)""")
+                .param("id", id).update();
+    }
+
     int articleCount(long id) {
         return db.sql("SELECT COUNT(*) FROM articles WHERE section_id = :id").param("id", id).query(Integer.class).single();
     }

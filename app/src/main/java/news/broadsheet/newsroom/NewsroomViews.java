@@ -76,7 +76,22 @@ public final class NewsroomViews {
     public record EditorPage(Csrf csrf, Long articleId, String status, String publicHref, ArticleFields fields,
                              List<Option> sections, List<Option> authors, List<Option> figures, List<Option> sources,
                              List<String> errors, String notice, ArticleFields theirs, String previewHtml,
-                             List<Option> actions, boolean canSchedule, StoredBody stored) {
+                             List<Option> actions, boolean canSchedule, StoredBody stored, PageFields pageFields) {
+        /** A static page's editor: no section, byline, tags, embeds or partner, and a place in the footer or navigation. */
+        public boolean isPage() {
+            return pageFields != null;
+        }
+    }
+
+    /** Where a page is linked from, as the form holds it. */
+    public record PageFields(boolean footer, boolean navigation, String position) {
+    }
+
+    /** The pages desk: every page, with its status and where it is linked from. */
+    public record PagesPage(List<PageRow> pages) {
+    }
+
+    public record PageRow(long id, String headline, String href, String status, String placedIn, String position) {
     }
 
     /**
