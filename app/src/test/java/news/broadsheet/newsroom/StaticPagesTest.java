@@ -66,6 +66,12 @@ class StaticPagesTest extends NewsroomTest {
                 .as("the new-page form has no section or byline").isEmpty();
         long id = created(editor.client().postWithCsrf("/newsroom/pages", pageForm(headline, slug, true), "/newsroom/pages/new"));
         assertThat(get("/" + slug).statusCode()).as("a draft page is not public").isEqualTo(404);
+        HttpResponse<String> preview = editor.client().postWithCsrf("/newsroom/articles/" + id + "/preview-tab", Map.of(),
+                "/newsroom/articles/" + id);
+        Document previewed = Jsoup.parse(editor.client().get(preview.headers().firstValue("location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "")).body());
+        assertThat(previewed.select(".preview-banner").text()).contains("this page is not published");
+        assertThat(previewed.select("main h1").text()).isEqualTo(headline);
         assertThat(editor.client().page("/newsroom/pages").select("a[href=/newsroom/articles/" + id + "]").text()).isEqualTo(headline);
 
         String homeBefore = get("/").body();
@@ -95,6 +101,10 @@ class StaticPagesTest extends NewsroomTest {
         assertThat(get("/sitemaps/news.xml").body()).doesNotContain(slug);
         assertThat(get("/sitemaps/articles-1.xml").body()).doesNotContain(slug);
         assertThat(get("/" + firstSection + "/" + slug).statusCode()).as("no story address for a page").isEqualTo(301);
+
+        HttpResponse<String> comment = post("/comments", Map.of("articleId", Long.toString(id), "name", "Reader",
+                "email", "reader@harbour.example", "body", "A comment on the letters policy."));
+        assertThat(Jsoup.parse(comment.body()).text()).as("no comments on a page").contains("Comments are closed");
 
         assertThat(move(editor, id, "UNPUBLISHED").statusCode()).isEqualTo(302);
         await().atMost(Duration.ofSeconds(10)).until(() -> !footerLinks(page("/"), slug));
