@@ -43,9 +43,9 @@ public class SectionRepository {
                 .param("slug", slug).query(SECTION).optional();
     }
 
-    /** Stories of every status in each section, for the structure screen (sections with none are absent). */
+    /** Stories of every status in each section, for the structure screen (sections with none are absent; pages are no section's). */
     public java.util.Map<Long, Integer> articleCounts() {
-        return db.sql("SELECT section_id, COUNT(*) FROM articles GROUP BY section_id")
+        return db.sql("SELECT section_id, COUNT(*) FROM articles WHERE kind = 'story' GROUP BY section_id")
                 .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }

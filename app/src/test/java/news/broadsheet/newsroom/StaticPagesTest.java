@@ -155,6 +155,23 @@ class StaticPagesTest extends NewsroomTest {
     }
 
     @Test
+    void aPageNeverKeepsTheSectionItIsFiledUnderFromBeingDeleted() {
+        Staff editor = staff(StaffRole.EDITOR);
+        String unique = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "u");
+        assertThat(editor.client().postWithCsrf("/newsroom/sections", Map.of("name", "Ahead " + unique, "slug", "ahead-" + unique,
+                "description", "", "position", "-9999"), "/newsroom/structure").statusCode()).isEqualTo(302);
+        long sectionId = sections.findBySlug("ahead-" + unique).orElseThrow().id();
+        assertThat(sections.findAll().getFirst().id()).as("the section pages are filed under").isEqualTo(sectionId);
+        long id = created(editor.client().postWithCsrf("/newsroom/pages", pageForm("Awards " + unique, "awards-" + unique, false),
+                "/newsroom/pages/new"));
+
+        assertThat(editor.client().postWithCsrf("/newsroom/sections/" + sectionId + "/delete", Map.of("confirm", "yes"), "/newsroom/structure")
+                .statusCode()).isEqualTo(302);
+        assertThat(sections.findById(sectionId)).isEmpty();
+        assertThat(articles.findById(id).orElseThrow().sectionId()).isNotEqualTo(sectionId);
+    }
+
+    @Test
     void onlyEditorsAndAboveStartOrChangePages() {
         Staff editor = staff(StaffRole.EDITOR);
         String unique = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "t");
