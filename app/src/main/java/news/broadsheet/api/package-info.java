@@ -1,5 +1,5 @@
 /**
- * Broadsheet as a headless backend. Owns the machine-facing HTTP surface and the tables of V27:
+ * Broadsheet as a headless backend. Owns the machine-facing HTTP surface and the tables of V26:
  * <ul>
  *   <li>the Content API under {@code /api/v1} (read-only, public stories only, described by the
  *   OpenAPI 3.1 document at {@code /api/v1/openapi.json}; filters, keyset paging, field selection,

@@ -46,6 +46,12 @@ public record ArticleEdit(
                 attribution, seoTitle, seoDescription, document);
     }
 
+    /** The same edit filed under another section (a page keeps the one it is filed under, whatever the form said). */
+    ArticleEdit inSection(long otherSectionId) {
+        return new ArticleEdit(slug, otherSectionId, headline, standfirst, bodyMarkdown, language, leadFigureId, authorIds, tagNames, embeds,
+                attribution, seoTitle, seoDescription, bodyDocument);
+    }
+
     /** The Markdown stored with this edit: none when the document is the body. */
     String storedMarkdown() {
         return bodyDocument.isBlank() ? (bodyMarkdown == null ? "" : bodyMarkdown) : "";

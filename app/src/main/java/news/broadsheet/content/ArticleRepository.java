@@ -24,7 +24,7 @@ public class ArticleRepository {
             rs.getObject("lead_figure_id") == null ? null : rs.getLong("lead_figure_id"),
             Rows.instant(rs, "created_at"), Rows.instant(rs, "published_at"), Rows.instant(rs, "updated_at"),
             Rows.instant(rs, "scheduled_at"), rs.getLong("version"), rs.getString("seo_title"), rs.getString("seo_description"),
-            rs.getString("body_document") == null ? "" : rs.getString("body_document"));
+            rs.getString("body_document") == null ? "" : rs.getString("body_document"), ArticleKind.ofColumn(rs.getString("kind")));
 
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.language,
@@ -36,7 +36,8 @@ public class ArticleRepository {
             rs.getString("headline"), rs.getString("standfirst"), rs.getString("language"),
             ArticleStatus.valueOf(rs.getString("status")), Rows.instant(rs, "published_at"),
             rs.getString("lead_src"), rs.getString("lead_alt"));
-    private static final String PUBLIC = "a.status = 'PUBLISHED'";
+    /** Published stories: pages never appear in listings, feeds, fronts or related stories. */
+    private static final String PUBLIC = "a.status = 'PUBLISHED' AND a.kind = 'story'";
 
     private final JdbcClient db;
 
@@ -278,7 +279,7 @@ public class ArticleRepository {
     }
 
     private static String deskWhere(DeskFilter filter, Map<String, Object> params) {
-        List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+        List<String> conditions = new ArrayList<>(List.of("a.kind = 'story'"));
         if (filter.status() != null) {
             conditions.add("a.status = :status");
             params.put("status", filter.status().name());
@@ -323,6 +324,49 @@ public class ArticleRepository {
         return items.stream().map(a -> new DeskArticle(a.id(), a.headline(), a.sectionName(), a.status(),
                 List.copyOf(names.getOrDefault(a.id(), List.of())), a.publishedAt(), a.scheduledAt(), a.changedAt(),
                 a.emailsSubscribers())).toList();
+    }
+
+    /** A page of any status by its slug (a story of that slug is not one). */
+    public Optional<Article> findPage(String slug) {
+        return findBySlug(slug).filter(a -> a.kind() == ArticleKind.PAGE);
+    }
+
+    /** Published pages linked from the footer or the navigation, in the editors' order. */
+    public List<PageLink> linkedPages() {
+        return db.sql("""
+                SELECT slug, headline, in_footer, in_navigation FROM articles
+                WHERE kind = 'page' AND status = 'PUBLISHED' AND (in_footer = TRUE OR in_navigation = TRUE)
+                ORDER BY page_position, headline, id""")
+                .query((rs, n) -> new PageLink(rs.getString("slug"), rs.getString("headline"),
+                        rs.getBoolean("in_footer"), rs.getBoolean("in_navigation"))).list();
+    }
+
+    /** Every page whatever its status, in the editors' order: the newsroom's pages desk. */
+    public List<DeskPage> pagesForNewsroom() {
+        return db.sql("""
+                SELECT id, slug, headline, status, in_footer, in_navigation, page_position,
+                       COALESCE(updated_at, created_at) AS changed_at
+                FROM articles WHERE kind = 'page' ORDER BY page_position, headline, id""")
+                .query((rs, n) -> new DeskPage(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
+                        ArticleStatus.valueOf(rs.getString("status")), placement(rs), Rows.instant(rs, "changed_at"))).list();
+    }
+
+    public PagePlacement placement(long id) {
+        return db.sql("SELECT in_footer, in_navigation, page_position FROM articles WHERE id = :id").param("id", id)
+                .query((rs, n) -> placement(rs)).optional().orElse(PagePlacement.NOWHERE);
+    }
+
+    private static PagePlacement placement(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PagePlacement(rs.getBoolean("in_footer"), rs.getBoolean("in_navigation"), rs.getInt("page_position"));
+    }
+
+    /** Makes the article a page and places it; the caller records the change. */
+    void setPage(long id, PagePlacement placement) {
+        db.sql("""
+                UPDATE articles SET kind = 'page', in_footer = :footer, in_navigation = :navigation, page_position = :position
+                WHERE id = :id""")
+                .param("footer", placement.footer()).param("navigation", placement.navigation())
+                .param("position", placement.position()).param("id", id).update();
     }
 
     public Optional<ArticleForEditing> forEditing(long id) {

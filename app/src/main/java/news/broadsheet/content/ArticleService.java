@@ -27,10 +27,12 @@ public class ArticleService {
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final SectionRepository sections;
 
     ArticleService(ArticleRepository articles, TagRepository tags, FigureRepository figures, ChangeLog changes,
                    ArticleRevisionRepository revisions, PublishingSchedule schedule, Clock clock, AuditLog audit,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, SectionRepository sections) {
+        this.sections = sections;
         this.articles = articles;
         this.tags = tags;
         this.figures = figures;
@@ -44,7 +46,60 @@ public class ArticleService {
 
     @Transactional
     public long create(ArticleDraft draft) {
-        return insert(draft, render(draft.bodyMarkdown(), draft.embeds()));
+        return insert(draft, render(draft.bodyMarkdown(), draft.embeds()), ArticleKind.STORY);
+    }
+
+    /**
+     * A page (About, Contact…) as the demo ships it or as the newsroom starts one. A page needs no
+     * byline and has no section readers see: it is filed under the first section only because every
+     * article row names one (see V20). Its address must be free of sections and the site's own paths.
+     */
+    @Transactional
+    public long createPage(ArticleDraft draft, PagePlacement placement) {
+        requirePageAddress(draft.slug());
+        List<Section> all = sections.findAll();
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("The site needs at least one section before it can have pages.");
+        }
+        ArticleDraft filed = new ArticleDraft(draft.slug(), all.getFirst().id(), draft.headline(), draft.standfirst(), draft.bodyMarkdown(),
+                draft.language(), null, draft.leadFigureId(), List.of(), List.of(), List.of(), null, draft.status(),
+                draft.publishedAt(), draft.updatedAt(), draft.scheduledAt());
+        return insert(filed, render(filed.bodyMarkdown(), List.of()), ArticleKind.PAGE, placement);
+    }
+
+    /** A new page started in the newsroom by staff account {@code createdBy}, as a draft. */
+    @Transactional
+    public long createPageDraft(ArticleEdit edit, PagePlacement placement, long createdBy) {
+        validate(edit, ArticleKind.PAGE);
+        if (articles.findBySlug(edit.slug()).isPresent()) {
+            throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
+        }
+        long id = createPage(new ArticleDraft(edit.slug(), 0, edit.headline(), edit.standfirst(), edit.storedMarkdown(), edit.language(),
+                null, edit.leadFigureId(), List.of(), List.of(), List.of(), null, ArticleStatus.DRAFT, null, null, null), placement);
+        if (!edit.bodyDocument().isBlank()) {
+            articles.replaceBody(id, edit, render(edit));
+        }
+        articles.setNewsroomColumns(id, edit.seoTitle(), edit.seoDescription(), createdBy);
+        return id;
+    }
+
+    /** {@link #update} for a page, with where it is linked from; a published page's new place reaches every cached page. */
+    @Transactional
+    public long updatePage(long id, long expectedVersion, ArticleEdit edit, PagePlacement placement, String editor) {
+        long version = update(id, expectedVersion, edit, editor);
+        articles.setPage(id, placement);
+        return version;
+    }
+
+    /** A page's address is {@code /{slug}}: it must not be a section's or one the site itself answers. */
+    private void requirePageAddress(String slug) {
+        if (Structure.usedBySite(slug)) {
+            throw new IllegalArgumentException("The address \u201c/" + slug + "\u201d is used by the site itself; choose another slug for the page.");
+        }
+        sections.findBySlug(slug).ifPresent(section -> {
+            throw new IllegalArgumentException("The address \u201c/" + slug + "\u201d belongs to the section \u201c" + section.name()
+                    + "\u201d; choose another slug for the page, or rename the section first.");
+        });
     }
 
     /**
@@ -53,17 +108,21 @@ public class ArticleService {
      */
     @Transactional
     public long createFromHtml(ArticleDraft draft, String bodyHtml) {
-        return insert(draft, HtmlSanitizer.sanitizeArticleHtml(bodyHtml));
+        return insert(draft, HtmlSanitizer.sanitizeArticleHtml(bodyHtml), ArticleKind.STORY);
     }
 
-    private long insert(ArticleDraft draft, String bodyHtml) {
+    private long insert(ArticleDraft draft, String bodyHtml, ArticleKind kind) {
+        return insert(draft, bodyHtml, kind, PagePlacement.NOWHERE);
+    }
+
+    private long insert(ArticleDraft draft, String bodyHtml, ArticleKind kind, PagePlacement placement) {
         if (!Slugs.isValid(draft.slug())) {
             throw new IllegalArgumentException("Not a valid slug: " + draft.slug());
         }
         if (draft.headline() == null || draft.headline().isBlank()) {
             throw new IllegalArgumentException("An article needs a headline");
         }
-        if (draft.authorIds().isEmpty()) {
+        if (kind == ArticleKind.STORY && draft.authorIds().isEmpty()) {
             throw new IllegalArgumentException("An article needs at least one author");
         }
         for (Embed embed : draft.embeds()) {
@@ -73,6 +132,9 @@ public class ArticleService {
         }
         Instant now = clock.instant();
         long id = articles.insert(normalized(draft), bodyHtml, now);
+        if (kind == ArticleKind.PAGE) {
+            articles.setPage(id, placement);
+        }
         for (int i = 0; i < draft.authorIds().size(); i++) {
             articles.addAuthor(id, draft.authorIds().get(i), i);
         }
@@ -175,7 +237,7 @@ public class ArticleService {
     /** A new draft started in the newsroom by staff account {@code createdBy}. */
     @Transactional
     public long createDraft(ArticleEdit edit, long createdBy) {
-        validate(edit);
+        validate(edit, ArticleKind.STORY);
         if (articles.findBySlug(edit.slug()).isPresent()) {
             throw new IllegalArgumentException("The slug \u201c" + edit.slug() + "\u201d is already used by another article; choose another.");
         }
@@ -202,7 +264,7 @@ public class ArticleService {
      */
     @Transactional
     public long importStory(Long existingId, ArticleEdit edit, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
-        validate(edit);
+        validate(edit, ArticleKind.STORY);
         ArticleEdit normalized = normalized(edit);
         Instant scheduledAt = status == ArticleStatus.SCHEDULED ? publishedAt : null;
         Instant published = status == ArticleStatus.SCHEDULED ? null : publishedAt;
@@ -247,9 +309,14 @@ public class ArticleService {
      * @throws EditConflictException when someone else saved in between; nothing is written
      */
     @Transactional
-    public long update(long id, long expectedVersion, ArticleEdit edit, String editor) {
-        validate(edit);
+    public long update(long id, long expectedVersion, ArticleEdit given, String editor) {
         ArticleForEditing current = articles.forEditing(id).orElseThrow(() -> new IllegalArgumentException("No article " + id));
+        validate(given, current.article().kind());
+        ArticleEdit edit = given;
+        if (current.article().isPage()) {
+            requirePageAddress(given.slug());
+            edit = given.inSection(current.article().sectionId());
+        }
         if (current.article().version() != expectedVersion) {
             throw new EditConflictException(current);
         }
@@ -415,7 +482,7 @@ public class ArticleService {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static void validate(ArticleEdit edit) {
+    private static void validate(ArticleEdit edit, ArticleKind kind) {
         if (!Slugs.isValid(edit.slug())) {
             throw new IllegalArgumentException("The slug may use only lowercase letters, digits and single hyphens (up to "
                     + Slugs.MAX_LENGTH + " characters).");
@@ -423,7 +490,7 @@ public class ArticleService {
         if (edit.headline() == null || edit.headline().isBlank()) {
             throw new IllegalArgumentException("An article needs a headline.");
         }
-        if (edit.authorIds().isEmpty()) {
+        if (kind == ArticleKind.STORY && edit.authorIds().isEmpty()) {
             throw new IllegalArgumentException("An article needs at least one author.");
         }
     }

@@ -44,11 +44,19 @@ public class SectionRepository {
                 .param("slug", slug).query(SECTION).optional();
     }
 
-    /** Stories of every status in each section, for the structure screen (sections with none are absent). */
+    /** Stories of every status in each section, for the structure screen (sections with none are absent; pages are no section's). */
     public java.util.Map<Long, Integer> articleCounts() {
-        return db.sql("SELECT section_id, COUNT(*) FROM articles GROUP BY section_id")
+        return db.sql("SELECT section_id, COUNT(*) FROM articles WHERE kind = 'story' GROUP BY section_id")
                 .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /** Files the section's pages under another section, if there is one (a page's section is never shown). */
+    void movePagesAwayFrom(long id) {
+        db.sql("""
+                UPDATE articles SET section_id = (SELECT MIN(id) FROM sections WHERE id <> :id)
+                WHERE section_id = :id AND kind = 'page' AND EXISTS (SELECT 1 FROM sections WHERE id <> :id)""")
+                .param("id", id).update();
     }
 
     int articleCount(long id) {

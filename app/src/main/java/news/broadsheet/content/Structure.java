@@ -29,8 +29,11 @@ public class Structure {
     private final AuthorRepository authors;
     private final ChangeLog changes;
     private final AuditLog audit;
+    private final ArticleRepository articles;
 
-    Structure(SectionRepository sections, TagRepository tags, AuthorRepository authors, ChangeLog changes, AuditLog audit) {
+    Structure(SectionRepository sections, TagRepository tags, AuthorRepository authors, ChangeLog changes, AuditLog audit,
+              ArticleRepository articles) {
+        this.articles = articles;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
@@ -71,6 +74,8 @@ public class Structure {
     @Transactional
     public void deleteSection(long id) {
         Section section = sections.findById(id).orElseThrow(() -> new IllegalArgumentException("No such section."));
+        // Pages are filed under a section only because every article row names one: they move, they never block.
+        sections.movePagesAwayFrom(id);
         int stories = sections.articleCount(id);
         if (stories > 0) {
             throw new IllegalArgumentException("\u201c" + section.name() + "\u201d still holds " + stories
@@ -147,11 +152,20 @@ public class Structure {
                         + (before.bio().equals(bio.strip()) ? "" : "bio changed; "));
     }
 
+    /** Whether the site itself answers at {@code /{slug}}, so no section or page may take it. */
+    static boolean usedBySite(String slug) {
+        return RESERVED.contains(slug) || slug.startsWith("feed") || slug.startsWith("sitemap");
+    }
+
     private String sectionSlug(String slug, long id) {
         requireValid(slug);
-        if (RESERVED.contains(slug) || slug.startsWith("feed") || slug.startsWith("sitemap")) {
+        if (usedBySite(slug)) {
             throw new IllegalArgumentException("The address \u201c" + slug + "\u201d is used by the site itself; choose another.");
         }
+        articles.findPage(slug).ifPresent(page -> {
+            throw new IllegalArgumentException("The address \u201c/" + slug + "\u201d belongs to the page \u201c" + page.headline()
+                    + "\u201d; choose another address for the section, or change the page's slug first.");
+        });
         if (sections.slugTaken(slug, id)) {
             throw new IllegalArgumentException("Another section already uses the address \u201c" + slug + "\u201d.");
         }

@@ -12,7 +12,10 @@
  * db-scheduler job. Renaming, merging and removing sections, tags and authors
  * ({@code Structure}) and saving the site settings ({@code SiteSettingsEditor}) record the
  * changes readers would notice and the audit entries in the same transaction.
+ * Articles are stories or static pages ({@code ArticleKind}: About, Contact, policies), one workflow
+ * for both; a page's slug is kept clear of sections' and the site's own paths both ways, and
+ * {@code ArticleRepository} keeps pages out of every story listing.
  * Who may make a change is the caller's business; who did it is asked of {@code audit.Actor}.
- * Knows nothing of pages, search, mail or feeds: those read from here.
+ * Knows nothing of web pages, search, mail or feeds: those read from here.
  */
 package news.broadsheet.content;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The shape of demo/demo-content.json. */
 record DemoContent(SiteInfo site, List<SectionInfo> sections, List<AuthorInfo> authors, List<PartnerInfo> partners,
-                   List<ArticleInfo> articles) {
+                   List<ArticleInfo> articles, List<PageInfo> pages) {
 
     record SiteInfo(String name, String tagline, String timeZone, List<Follow> follow) {
     }
@@ -28,6 +28,10 @@ record DemoContent(SiteInfo site, List<SectionInfo> sections, List<AuthorInfo> a
     }
 
     record Took(boolean text, boolean images) {
+    }
+
+    /** A static page (About, Contact…), published and linked from the footer and/or navigation. */
+    record PageInfo(String slug, String headline, String standfirst, String body, boolean footer, boolean navigation, int position) {
     }
 
     record ArticleInfo(String slug, String section, String headline, String standfirst, List<String> authors,

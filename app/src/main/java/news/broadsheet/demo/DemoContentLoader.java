@@ -16,6 +16,7 @@ import news.broadsheet.content.ArticleDraft;
 import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleService;
 import news.broadsheet.content.ArticleStatus;
+import news.broadsheet.content.PagePlacement;
 import news.broadsheet.content.AuthorRepository;
 import news.broadsheet.content.ChangeEvent;
 import news.broadsheet.content.ChangeLog;
@@ -51,6 +52,8 @@ class DemoContentLoader implements ApplicationRunner {
 
     static final String LOADED_MARKER = "demo.loaded";
     private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
+    /** The demo's pages were written when the paper started, well before its stories. */
+    private static final Duration PAGES_PUBLISHED_AGO = Duration.ofDays(400);
     private static final Pattern FIGURE_REF = Pattern.compile("figure:([a-z0-9_-]+)");
 
     private final boolean enabled;
@@ -169,6 +172,11 @@ class DemoContentLoader implements ApplicationRunner {
                     a.language(), null, leadId, a.authors().stream().map(authorIds::get).toList(), a.tags(),
                     nullSafe(a.embeds()).stream().map(e -> new Embed(e.url(), e.provider(), e.title(), null)).toList(),
                     attribution, ArticleStatus.PUBLISHED, published, updated, null)));
+        }
+        for (DemoContent.PageInfo p : nullSafe(demo.pages())) {
+            articleService.createPage(new ArticleDraft(p.slug(), 0, p.headline(), p.standfirst(), p.body(), "en", null, null, List.of(),
+                    List.of(), List.of(), null, ArticleStatus.PUBLISHED, now.minus(PAGES_PUBLISHED_AGO), null, null),
+                    new PagePlacement(p.footer(), p.navigation(), p.position()));
         }
         for (ArticleInfo a : demo.articles()) {
             if (a.translationOf() != null) {

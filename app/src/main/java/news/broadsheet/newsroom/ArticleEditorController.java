@@ -17,6 +17,8 @@ import news.broadsheet.content.ArticleDraft;
 import news.broadsheet.content.ArticleEdit;
 import news.broadsheet.content.Article;
 import news.broadsheet.content.ArticleForEditing;
+import news.broadsheet.content.ArticleRepository;
+import news.broadsheet.content.PagePlacement;
 import news.broadsheet.content.ArticleRevision;
 import news.broadsheet.content.ArticleRevisionRepository;
 import news.broadsheet.content.ArticleService;
@@ -54,6 +56,7 @@ import news.broadsheet.newsroom.NewsroomViews.MailChoice;
 import news.broadsheet.newsroom.NewsroomViews.MediaItem;
 import news.broadsheet.newsroom.NewsroomViews.MediaPage;
 import news.broadsheet.newsroom.NewsroomViews.Option;
+import news.broadsheet.newsroom.NewsroomViews.PageFields;
 import news.broadsheet.newsroom.NewsroomViews.RevisionRow;
 import news.broadsheet.newsroom.NewsroomViews.RevisionsPage;
 import news.broadsheet.newsroom.NewsroomViews.StoredBody;
@@ -80,11 +83,13 @@ class ArticleEditorController {
     private final DraftStash stash;
     private final WorkflowNotices notices;
     private final NewDrafts newDrafts;
+    private final ArticleRepository pages;
 
     ArticleEditorController(ArticleService articles, ArticleRevisionRepository revisions, SectionRepository sections,
                             AuthorRepository authors, FigureRepository figures, SourceRepository sources,
                             SettingsRepository settings, MediaUploads uploads, FigureService figureService, DraftStash stash,
-                            WorkflowNotices notices, NewDrafts newDrafts) {
+                            WorkflowNotices notices, NewDrafts newDrafts, ArticleRepository pages) {
+        this.pages = pages;
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -107,13 +112,40 @@ class ArticleEditorController {
         return editor(model, request, null, empty, List.of(), "", null, null, me);
     }
 
+    /** A static page (About, Contact…) starts in the same editor, without the story-only fields. */
+    @StaffOnly(StaffRole.EDITOR)
+    @GetMapping("/newsroom/pages/new")
+    String newPage(@AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request, Model model) {
+        ArticleFields empty = new ArticleFields("", "", "", "", "", "en", "", List.of(), "", "", "", "", "", "", "0", "");
+        return editor(model, request, null, empty, List.of(), "", null, null, me, new PageFields(true, false, "0"));
+    }
+
+    @StaffOnly(StaffRole.EDITOR)
+    @PostMapping("/newsroom/pages")
+    String createPage(@AuthenticationPrincipal StaffPrincipal me, @RequestParam MultiValueMap<String, String> form,
+                      HttpServletRequest request, Model model) {
+        ArticleFields fields = fields(form);
+        PageFields placing = pageFields(form);
+        List<String> errors = new ArrayList<>();
+        ArticleEdit edit = toEdit(fields, errors, true);
+        PagePlacement placement = placement(placing, errors);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/newsroom/articles/" + articles.createPageDraft(edit, placement, me.id()) + "?saved";
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return editor(model, request, null, fields, errors, "", null, null, me, placing);
+    }
+
     @StaffOnly(StaffRole.CONTRIBUTOR)
     @PostMapping("/newsroom/articles")
     String create(@AuthenticationPrincipal StaffPrincipal me, @RequestParam MultiValueMap<String, String> form,
                   HttpServletRequest request, Model model) {
         ArticleFields fields = fields(form);
         List<String> errors = new ArrayList<>();
-        ArticleEdit edit = toEdit(fields, errors);
+        ArticleEdit edit = toEdit(fields, errors, false);
         String key = first(form, "draftKey");
         if (errors.isEmpty()) {
             try {
@@ -150,7 +182,7 @@ class ArticleEditorController {
             return autosave(me, made, form);
         }
         List<String> errors = new ArrayList<>();
-        ArticleEdit edit = toEdit(withPlaceholders(fields(form), null, me), errors);
+        ArticleEdit edit = toEdit(withPlaceholders(fields(form), null, me), errors, false);
         if (!errors.isEmpty()) {
             return ResponseEntity.unprocessableContent().body(String.join(" ", errors));
         }
@@ -207,8 +239,7 @@ class ArticleEditorController {
             if (!Workflow.canRead(me, article)) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             }
-            String href = sections.findById(article.article().sectionId())
-                    .map(s -> "/" + s.slug() + "/" + article.article().slug()).orElse("");
+            String href = publicPath(article);
             String status = article.article().status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             model.addAttribute("page", new NewsroomViews.ReadOnlyStory(article.article().headline(), article.article().standfirst(),
                     status, article.article().status() == ArticleStatus.PUBLISHED ? href : "", article.article().bodyHtml()));
@@ -226,13 +257,19 @@ class ArticleEditorController {
         ArticleForEditing article = editable(me, id);
         ArticleFields fields = fields(form);
         List<String> errors = new ArrayList<>();
-        ArticleEdit edit = toEdit(fields, errors);
+        boolean page = article.article().isPage();
+        ArticleEdit edit = toEdit(fields, errors, page);
+        PagePlacement placement = page ? placement(pageFields(form), errors) : null;
         if (errors.isEmpty() && form.containsKey("preview")) {
             return editor(model, request, article, fields, errors, "", null, articles.render(edit), me);
         }
         if (errors.isEmpty()) {
             try {
-                articles.update(id, parseLong(fields.version(), -1), edit, me.displayName());
+                if (page) {
+                    articles.updatePage(id, parseLong(fields.version(), -1), edit, placement, me.displayName());
+                } else {
+                    articles.update(id, parseLong(fields.version(), -1), edit, me.displayName());
+                }
                 return "redirect:/newsroom/articles/" + id + "?saved";
             } catch (EditConflictException e) {
                 return editor(model, request, e.current(), fields, List.of("Someone else saved this article after you opened it. "
@@ -255,8 +292,9 @@ class ArticleEditorController {
             return ResponseEntity.unprocessableContent().body("Published and scheduled articles are saved by hand only.");
         }
         List<String> errors = new ArrayList<>();
-        ArticleFields fields = withPlaceholders(fields(form), article, me);
-        ArticleEdit edit = toEdit(fields, errors);
+        // A page has no section or byline to stand in for.
+        ArticleFields fields = article.article().isPage() ? fields(form) : withPlaceholders(fields(form), article, me);
+        ArticleEdit edit = toEdit(fields, errors, article.article().isPage());
         if (!errors.isEmpty()) {
             return ResponseEntity.unprocessableContent().body(String.join(" ", errors));
         }
@@ -480,6 +518,17 @@ class ArticleEditorController {
 
     private String editor(Model model, HttpServletRequest request, ArticleForEditing article, ArticleFields fields,
                           List<String> errors, String notice, ArticleFields theirs, String previewHtml, StaffPrincipal me) {
+        PageFields placing = null;
+        if (article != null && article.article().isPage()) {
+            PagePlacement stored = pages.placement(article.article().id());
+            placing = new PageFields(stored.footer(), stored.navigation(), Integer.toString(stored.position()));
+        }
+        return editor(model, request, article, fields, errors, notice, theirs, previewHtml, me, placing);
+    }
+
+    private String editor(Model model, HttpServletRequest request, ArticleForEditing article, ArticleFields fields,
+                          List<String> errors, String notice, ArticleFields theirs, String previewHtml, StaffPrincipal me,
+                          PageFields placing) {
         List<Option> actions = new ArrayList<>();
         String status = "new";
         String href = "";
@@ -487,7 +536,7 @@ class ArticleEditorController {
             ArticleStatus current = article.article().status();
             status = current.name().toLowerCase(Locale.ROOT).replace('_', ' ');
             if (current == ArticleStatus.PUBLISHED) {
-                href = sections.findById(article.article().sectionId()).map(s -> "/" + s.slug() + "/" + article.article().slug()).orElse("");
+                href = publicPath(article);
             }
             for (ArticleStatus target : ArticleStatus.values()) {
                 if (target != ArticleStatus.SCHEDULED && target != current && Workflow.canMove(me, article, target)
@@ -511,13 +560,13 @@ class ArticleEditorController {
                 status, href, fields, sectionOptions, authorOptions, figureOptions, sourceOptions, errors, notice, theirs,
                 previewHtml, actions, canSchedule, article == null ? StoredBody.NONE
                         : new StoredBody(article.article().bodyDocument(), article.article().bodyHtml()), mailChoice(article),
-                article != null ? "" : formKey(request)));
+                article != null ? "" : formKey(request), placing));
         return "newsroom/editor";
     }
 
     /** A scheduled story shows the choice it was scheduled with; otherwise its section's default is preselected. */
     private MailChoice mailChoice(ArticleForEditing article) {
-        if (article == null) {
+        if (article == null || article.article().isPage()) {
             return new MailChoice(false, false, "");
         }
         Article a = article.article();
@@ -529,6 +578,27 @@ class ArticleEditorController {
         boolean email = a.status() == ArticleStatus.SCHEDULED ? articles.emailsSubscribers(a.id())
                 : sections.findById(a.sectionId()).map(s -> s.emailByDefault()).orElse(false);
         return new MailChoice(true, email, "");
+    }
+
+    /** Where readers find it: a page at the top level, a story under its section. */
+    private String publicPath(ArticleForEditing article) {
+        if (article.article().isPage()) {
+            return "/" + article.article().slug();
+        }
+        return sections.findById(article.article().sectionId()).map(s -> "/" + s.slug() + "/" + article.article().slug()).orElse("");
+    }
+
+    private static PageFields pageFields(MultiValueMap<String, String> form) {
+        return new PageFields(form.containsKey("inFooter"), form.containsKey("inNavigation"), first(form, "pagePosition"));
+    }
+
+    private static PagePlacement placement(PageFields fields, List<String> errors) {
+        String position = fields.position().isBlank() ? "0" : fields.position().strip();
+        if (!position.matches("-?[0-9]{1,4}")) {
+            errors.add("The page's order is a whole number from -9999 to 9999 (lower comes first).");
+            return PagePlacement.NOWHERE;
+        }
+        return new PagePlacement(fields.footer(), fields.navigation(), Integer.parseInt(position));
     }
 
     private static String actionLabel(ArticleStatus target) {
@@ -560,7 +630,7 @@ class ArticleEditorController {
     }
 
     /** Turns what was typed into an edit, collecting every problem in words the writer can act on. */
-    private ArticleEdit toEdit(ArticleFields f, List<String> errors) {
+    private ArticleEdit toEdit(ArticleFields f, List<String> errors, boolean page) {
         String headline = f.headline().strip();
         if (headline.isEmpty() || headline.length() > 300) {
             errors.add("Write a headline (up to 300 characters).");
@@ -569,12 +639,13 @@ class ArticleEditorController {
         if (!Slugs.isValid(slug)) {
             errors.add("The slug may use only lowercase letters, digits and single hyphens (up to " + Slugs.MAX_LENGTH + " characters).");
         }
-        long sectionId = parseLong(f.sectionId(), -1);
-        if (sections.findById(sectionId).isEmpty()) {
+        // A page has no section readers see: content keeps the one it is filed under.
+        long sectionId = page ? 0 : parseLong(f.sectionId(), -1);
+        if (!page && sections.findById(sectionId).isEmpty()) {
             errors.add("Choose a section.");
         }
-        List<Long> authorIds = f.authorIds().stream().map(a -> parseLong(a, -1)).filter(a -> a > 0).distinct().toList();
-        if (authorIds.isEmpty()) {
+        List<Long> authorIds = page ? List.of() : f.authorIds().stream().map(a -> parseLong(a, -1)).filter(a -> a > 0).distinct().toList();
+        if (!page && authorIds.isEmpty()) {
             errors.add("Choose at least one author.");
         }
         Long lead = f.leadFigureId().isBlank() ? null : parseLong(f.leadFigureId(), -1);
@@ -609,7 +680,7 @@ class ArticleEditorController {
             }
         }
         ArticleDraft.AttributionDraft attribution = null;
-        if (!f.sourceId().isBlank()) {
+        if (!page && !f.sourceId().isBlank()) {
             long sourceId = parseLong(f.sourceId(), -1);
             if (sources.findById(sourceId).isEmpty()) {
                 errors.add("Choose a source from the list.");

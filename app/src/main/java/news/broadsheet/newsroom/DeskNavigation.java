@@ -43,6 +43,7 @@ public class DeskNavigation {
         Map<String, String> desks = new LinkedHashMap<>();
         desks.put("Stories", "/newsroom");
         desks.put("New story", "/newsroom/articles/new");
+        desks.put("Pages", "/newsroom/pages");
         desks.put("Media", "/newsroom/media");
         desks.put("Fronts", "/newsroom/fronts");
         desks.put("Comments", "/newsroom/comments");

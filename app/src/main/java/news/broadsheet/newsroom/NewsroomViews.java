@@ -76,7 +76,12 @@ public final class NewsroomViews {
     public record EditorPage(Csrf csrf, Long articleId, String status, String publicHref, ArticleFields fields,
                              List<Option> sections, List<Option> authors, List<Option> figures, List<Option> sources,
                              List<String> errors, String notice, ArticleFields theirs, String previewHtml,
-                             List<Option> actions, boolean canSchedule, StoredBody stored, MailChoice mail, String draftKey) {
+                             List<Option> actions, boolean canSchedule, StoredBody stored, MailChoice mail, String draftKey,
+                             PageFields pageFields) {
+        /** A static page's editor: no section, byline, tags, embeds or partner, and a place in the footer or navigation. */
+        public boolean isPage() {
+            return pageFields != null;
+        }
     }
 
     /**
@@ -85,6 +90,17 @@ public final class NewsroomViews {
      * which {@code note} says instead. {@code email} is what is preselected.
      */
     public record MailChoice(boolean offered, boolean email, String note) {
+    }
+
+    /** Where a page is linked from, as the form holds it. */
+    public record PageFields(boolean footer, boolean navigation, String position) {
+    }
+
+    /** The pages desk: every page, with its status and where it is linked from. */
+    public record PagesPage(List<PageRow> pages) {
+    }
+
+    public record PageRow(long id, String headline, String href, String status, String placedIn, String position) {
     }
 
     /**

@@ -8,7 +8,7 @@ import news.broadsheet.content.ArticleStatus;
 /**
  * Who may do what to an article. Editors and above: anything. Authors: their own articles
  * until they are scheduled or published, and submit them for review (or withdraw them).
- * Contributors: their own drafts only.
+ * Contributors: their own drafts only. Static pages speak for the whole publication: editors and above only.
  */
 final class Workflow {
 
@@ -19,6 +19,9 @@ final class Workflow {
         if (staff.atLeast(StaffRole.EDITOR)) {
             return true;
         }
+        if (article.article().isPage()) {
+            return false;
+        }
         ArticleStatus status = article.article().status();
         boolean own = Objects.equals(article.createdBy(), staff.id());
         return own && (staff.atLeast(StaffRole.AUTHOR)
@@ -28,7 +31,7 @@ final class Workflow {
 
     /** Their own story stays readable to its writer once it is out of their hands (scheduled or published). */
     static boolean canRead(StaffPrincipal staff, ArticleForEditing article) {
-        return canEdit(staff, article) || Objects.equals(article.createdBy(), staff.id());
+        return canEdit(staff, article) || (!article.article().isPage() && Objects.equals(article.createdBy(), staff.id()));
     }
 
     static boolean canMove(StaffPrincipal staff, ArticleForEditing article, ArticleStatus target) {
@@ -36,7 +39,7 @@ final class Workflow {
             return true;
         }
         ArticleStatus from = article.article().status();
-        return staff.atLeast(StaffRole.AUTHOR) && Objects.equals(article.createdBy(), staff.id())
+        return !article.article().isPage() && staff.atLeast(StaffRole.AUTHOR) && Objects.equals(article.createdBy(), staff.id())
                 && ((from == ArticleStatus.DRAFT && target == ArticleStatus.IN_REVIEW)
                 || (from == ArticleStatus.IN_REVIEW && target == ArticleStatus.DRAFT));
     }

@@ -12,7 +12,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Staff and member sessions, and the CSRF tokens Spring Security keeps in them, are rows in the
- * application's database (Spring Session JDBC, tables from migration V22), so a reader or editor
+ * application's database (Spring Session JDBC, tables from migration V21), so a reader or editor
  * signed in through one node is signed in on all of them and no proxy needs sticky sessions.
  * A session is written only when it changes: attributes only when set, all at the end of the
  * request (application.properties), which matters on SQLite where writers queue. Anonymous

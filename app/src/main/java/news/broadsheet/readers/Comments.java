@@ -77,7 +77,8 @@ class Comments {
         CommentRepository.Options options = comments.options(article.id(), article.sectionId());
         boolean enabled = options.articleComments() != null ? options.articleComments()
                 : options.sectionComments() != null ? options.sectionComments() : values.commentsEnabled();
-        if (!enabled || article.status() != ArticleStatus.PUBLISHED) {
+        // A static page (About, Privacy…) is the publication speaking, not a story to discuss.
+        if (!enabled || article.status() != ArticleStatus.PUBLISHED || article.isPage()) {
             return Optional.of("Comments are switched off for this article.");
         }
         if (values.closeAfterDays() > 0 && article.publishedAt() != null

@@ -117,7 +117,7 @@ class Newsletter {
             return;
         }
         articles.findById(event.articleId())
-                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null
+                .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.isPage() && a.publishedAt() != null
                         && a.publishedAt().isAfter(clock.instant().minus(FRESH)))
                 .filter(a -> articles.emailsSubscribers(a.id()) && members.anyRecipients(Frequency.EACH))
                 .ifPresent(a -> mailings.createOnce("article:" + a.id(), Frequency.EACH, a.headline(), List.of(a.id()), null, clock.instant()));

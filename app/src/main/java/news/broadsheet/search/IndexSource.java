@@ -21,17 +21,17 @@ class IndexSource {
 
     private static final String SELECT = """
             SELECT a.id, a.version, a.slug, s.slug AS section_slug, s.name AS section_name, a.headline, a.standfirst, a.body_html,
-                   a.language, a.published_at, f.src AS lead_src, f.alt AS lead_alt, a.status
+                   a.language, a.published_at, f.src AS lead_src, f.alt AS lead_alt, a.status, a.kind
             FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN figures f ON f.id = a.lead_figure_id""";
 
     private record Row(long id, long version, String slug, String sectionSlug, String sectionName, String headline, String standfirst,
-                       String bodyHtml, String language, long publishedAt, String leadSrc, String leadAlt, String status) {
+                       String bodyHtml, String language, long publishedAt, String leadSrc, String leadAlt, String status, String kind) {
     }
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("version"), rs.getString("slug"),
             rs.getString("section_slug"), rs.getString("section_name"), rs.getString("headline"), rs.getString("standfirst"),
             rs.getString("body_html"), rs.getString("language"), rs.getLong("published_at"), rs.getString("lead_src"),
-            rs.getString("lead_alt"), rs.getString("status"));
+            rs.getString("lead_alt"), rs.getString("status"), rs.getString("kind"));
 
     private final JdbcClient db;
 
@@ -40,7 +40,7 @@ class IndexSource {
     }
 
     Optional<IndexedArticle> published(long id) {
-        return batch(db.sql(SELECT + " WHERE a.status = 'PUBLISHED' AND a.id = :id").param("id", id).query(ROW).list()).stream().findFirst();
+        return batch(db.sql(SELECT + " WHERE a.status = 'PUBLISHED' AND a.kind = 'story' AND a.id = :id").param("id", id).query(ROW).list()).stream().findFirst();
     }
 
     /**
@@ -51,7 +51,7 @@ class IndexSource {
     List<IndexedArticle> publishedInIdRange(long afterId, int span) {
         return batch(db.sql(SELECT + " WHERE a.id > :after AND a.id <= :last")
                 .param("after", afterId).param("last", afterId + span).query(ROW).list().stream()
-                .filter(r -> "PUBLISHED".equals(r.status())).toList());
+                .filter(r -> "PUBLISHED".equals(r.status()) && "story".equals(r.kind())).toList());
     }
 
     long maxId() {
@@ -61,7 +61,7 @@ class IndexSource {
     /** {@link RangeSum}s of the published stories with ids in {@code [fromId, toId)}, by range number. */
     Map<Long, RangeSum> publishedRanges(long fromId, long toId) {
         Map<Long, RangeSum> sums = new TreeMap<>();
-        db.sql(RangeSum.SQL + " FROM articles WHERE status = 'PUBLISHED' AND id >= :from AND id < :to GROUP BY 1")
+        db.sql(RangeSum.SQL + " FROM articles WHERE status = 'PUBLISHED' AND kind = 'story' AND id >= :from AND id < :to GROUP BY 1")
                 .param("from", fromId).param("to", toId)
                 .query(rs -> {
                     sums.put(rs.getLong("range_number"), new RangeSum(rs.getLong("stories"), rs.getLong("checksum")));
@@ -70,7 +70,7 @@ class IndexSource {
     }
 
     long countPublished() {
-        return db.sql("SELECT COUNT(*) FROM articles WHERE status = 'PUBLISHED'").query(Long.class).single();
+        return db.sql("SELECT COUNT(*) FROM articles WHERE status = 'PUBLISHED' AND kind = 'story'").query(Long.class).single();
     }
 
     private List<IndexedArticle> batch(List<Row> rows) {

@@ -168,6 +168,27 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
                 page.tags().stream().map(Link::text).toList(), scriptSafe(JSON.writeValueAsString(ld)), alternates);
     }
 
+    /** A static page's structured data: a WebPage of the publication, not a NewsArticle. */
+    static String webPage(String url, String headline, String description, String language, String modifiedIso, String siteName,
+                          SiteUrls urls) {
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "WebPage");
+        ld.put("@id", url);
+        ld.put("url", url);
+        ld.put("name", headline);
+        if (!description.isBlank()) {
+            ld.put("description", description);
+        }
+        ld.put("inLanguage", language);
+        if (modifiedIso != null) {
+            ld.put("dateModified", modifiedIso);
+        }
+        ld.put("isPartOf", Map.of("@type", "WebSite", "name", siteName, "url", urls.home()));
+        ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
+        return scriptSafe(JSON.writeValueAsString(ld));
+    }
+
     /** The latest of the story's own modified time and its corrections' times (all ISO instants, so they compare as instants). */
     private static String latest(String modified, List<String> corrected) {
         String latest = modified;

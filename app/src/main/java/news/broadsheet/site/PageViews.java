@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import news.broadsheet.content.ArticleRepository;
 import news.broadsheet.content.ArticleSummary;
+import news.broadsheet.content.PageLink;
 import news.broadsheet.content.Attribution;
 import news.broadsheet.content.Figure;
 import news.broadsheet.content.FigureRepository;
@@ -39,8 +41,11 @@ class PageViews {
     private final Clock clock;
     private final ReaderPages readers;
     private final FigureRepository figures;
+    private final ArticleRepository articles;
 
-    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock, ReaderPages readers, FigureRepository figures) {
+    PageViews(SettingsRepository settings, SectionRepository sections, Clock clock, ReaderPages readers, FigureRepository figures,
+              ArticleRepository articles) {
+        this.articles = articles;
         this.settings = settings;
         this.sections = sections;
         this.clock = clock;
@@ -54,8 +59,11 @@ class PageViews {
 
     Chrome chrome(SiteSettings site) {
         List<Link> nav = sections.findAll().stream().map(s -> new Link(s.name(), sectionPath(s.slug()))).toList();
+        List<PageLink> pages = articles.linkedPages();
         return new Chrome(site.name(), site.tagline(), nav, site.followLinks(), clock.instant().atZone(site.timeZone()).getYear(),
-                readers.footerSubscribe(), site.language(), site.logoSrc());
+                readers.footerSubscribe(), site.language(), site.logoSrc(),
+                pages.stream().filter(PageLink::navigation).map(p -> new Link(p.headline(), pagePath(p.slug()))).toList(),
+                pages.stream().filter(PageLink::footer).map(p -> new Link(p.headline(), pagePath(p.slug()))).toList());
     }
 
     Card card(ArticleSummary a, ZoneId zone) {
@@ -122,6 +130,11 @@ class PageViews {
 
     static String sectionPath(String sectionSlug) {
         return "/" + sectionSlug;
+    }
+
+    /** A static page answers at the site's top level, where sections do; the two never share a slug. */
+    static String pagePath(String slug) {
+        return "/" + slug;
     }
 
     static String articlePath(String sectionSlug, String slug) {

@@ -68,12 +68,14 @@ class SiteController {
     private final Corrections corrections;
     private final SocialCards socialCards;
     private final Redirects redirects;
+    private final SiteUrls urls;
 
     SiteController(ArticleRepository articles, SectionRepository sections, TagRepository tags, AuthorRepository authors,
                    FigureRepository figures, PageViews views, BroadsheetProperties properties, Search search,
                    ReaderPages readers, PreviewLinks previewLinks, Fronts fronts, Corrections corrections, SocialCards socialCards,
-                   Redirects redirects) {
+                   Redirects redirects, SiteUrls urls) {
         this.redirects = redirects;
+        this.urls = urls;
         this.previewLinks = previewLinks;
         this.fronts = fronts;
         this.articles = articles;
@@ -124,12 +126,29 @@ class SiteController {
         return new ModelAndView(moved);
     }
 
+    /**
+     * A section front, or a static page: both answer at the top level, and neither the newsroom nor
+     * {@code content} lets one take the other's slug, so the section is looked up first only because
+     * it is the likelier. Renamed sections and pages answer with a redirect to where they are now.
+     */
     @GetMapping("/" + SECTION)
     ModelAndView section(@PathVariable String section, @RequestParam(name = "page", required = false) String page, Model model) {
         Optional<Section> current = sections.findBySlug(section);
         if (current.isEmpty()) {
-            Section renamed = sections.findByOldSlug(section).orElseThrow(() -> new NotFoundException("section"));
-            return moved(PageViews.sectionPath(renamed.slug()) + (page == null ? "" : "?page=" + pageNumber(page)));
+            Optional<Article> staticPage = articles.findPage(section).filter(a -> a.status() == ArticleStatus.PUBLISHED);
+            if (staticPage.isPresent()) {
+                if (page != null) {
+                    throw new NotFoundException("page");
+                }
+                return pageView(staticPage.get(), false);
+            }
+            Optional<Section> renamed = sections.findByOldSlug(section);
+            String target = renamed.isPresent()
+                    ? PageViews.sectionPath(renamed.get().slug()) + (page == null ? "" : "?page=" + pageNumber(page))
+                    : articles.findIdByOldSlug(section).flatMap(articles::findById)
+                            .filter(a -> a.isPage() && a.status() == ArticleStatus.PUBLISHED)
+                            .map(a -> PageViews.pagePath(a.slug())).orElseThrow(() -> new NotFoundException("section"));
+            return moved(target);
         }
         Section found = current.get();
         int number = pageNumber(page);
@@ -165,6 +184,9 @@ class SiteController {
                 .or(() -> articles.findIdByOldSlug(slug).flatMap(articles::findById))
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED)
                 .orElseThrow(() -> new NotFoundException("article"));
+        if (article.isPage()) {
+            return moved(PageViews.pagePath(article.slug()));
+        }
         Section home = sections.findById(article.sectionId()).orElseThrow();
         if (!home.slug().equals(section) || !article.slug().equals(slug)) {
             return moved(PageViews.articlePath(home.slug(), article.slug()));
@@ -186,8 +208,30 @@ class SiteController {
             return new ModelAndView("error").addObject("page", new Views.ErrorPage(views.chrome(views.site()), 404,
                     "Preview not available", "This preview link has expired or was withdrawn. Ask the newsroom for a new one."));
         }
+        if (article.get().isPage()) {
+            return pageView(article.get(), true);
+        }
         Section home = sections.findById(article.get().sectionId()).orElseThrow();
         return articleView(article.get(), home, PageViews.articlePath(home.slug(), article.get().slug()), true);
+    }
+
+    /** A static page: the site's chrome around its words, with none of a story's byline, comments or related stories. */
+    private ModelAndView pageView(Article article, boolean preview) {
+        SiteSettings site = views.site();
+        ZoneId zone = site.timeZone();
+        String canonical = absolute(PageViews.pagePath(article.slug()));
+        Views.Time updated = PageViews.time(article.updatedAfterPublication(), zone);
+        String modified = updated != null ? updated.iso() : article.publishedAt() == null ? null : article.publishedAt().toString();
+        Views.Chrome chrome = views.chrome(site);
+        Views.StaticPage page = new Views.StaticPage(chrome, article.headline(), article.standfirst(), updated,
+                article.leadFigureId() == null ? null : PageViews.figure(figures.findById(article.leadFigureId()).orElse(null),
+                        figures.renditions(article.leadFigureId())),
+                article.bodyHtml(), article.language(), PageViews.direction(article.language()), canonical,
+                article.seoTitle() == null || article.seoTitle().isBlank() ? article.headline() : article.seoTitle(),
+                article.seoDescription() == null || article.seoDescription().isBlank() ? article.standfirst() : article.seoDescription(),
+                ArticleMetadata.webPage(canonical, article.headline(), article.standfirst(), article.language(), modified,
+                        chrome.siteName(), urls));
+        return new ModelAndView("site-page").addObject("page", page).addObject("preview", preview);
     }
 
     private ModelAndView articleView(Article article, Section home, String path, boolean preview) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * robots.txt, a sitemap index, the pages sitemap (home, sections, topics, authors), story
+ * robots.txt, a sitemap index, the pages sitemap (home, static pages, sections, topics, authors), story
  * sitemaps of at most 50,000 URLs each with lead images, and a Google News sitemap of the last
  * 48 hours.
  */
@@ -87,6 +87,9 @@ class SitemapController {
         return xml(out -> {
             urlset(out, false);
             url(out, "/");
+            for (String page : queries.pageSlugs()) {
+                url(out, PageViews.pagePath(page));
+            }
             for (Section section : sections.findAll()) {
                 url(out, PageViews.sectionPath(section.slug()));
             }

@@ -26,7 +26,7 @@ class SitemapQueries {
             SELECT s.slug AS section_slug, a.slug, a.headline, a.language, a.published_at,
                    CASE WHEN a.updated_at > a.published_at THEN a.updated_at ELSE a.published_at END AS modified_at, f.src
             FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN figures f ON f.id = a.lead_figure_id
-            WHERE a.status = 'PUBLISHED'""";
+            WHERE a.status = 'PUBLISHED' AND a.kind = 'story'""";
 
     private final JdbcClient db;
 
@@ -35,7 +35,13 @@ class SitemapQueries {
     }
 
     long countPublished() {
-        return db.sql("SELECT COUNT(*) FROM articles WHERE status = 'PUBLISHED'").query(Long.class).single();
+        return db.sql("SELECT COUNT(*) FROM articles WHERE status = 'PUBLISHED' AND kind = 'story'").query(Long.class).single();
+    }
+
+    /** Published pages' slugs, for the pages sitemap (they answer at /{slug}). */
+    List<String> pageSlugs() {
+        return db.sql("SELECT slug FROM articles WHERE status = 'PUBLISHED' AND kind = 'page' ORDER BY page_position, slug")
+                .query(String.class).list();
     }
 
     List<Entry> published(long offset, int limit) {

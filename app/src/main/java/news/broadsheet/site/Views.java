@@ -10,11 +10,13 @@ public final class Views {
     private Views() {
     }
 
+    /** {@code navPages} follow the sections in the main navigation; {@code footerPages} are the footer's links (About, Contact…). */
     public record Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year,
-                         news.broadsheet.readers.ReaderViews.SubscribeForm subscribe, String language, String logoSrc) {
+                         news.broadsheet.readers.ReaderViews.SubscribeForm subscribe, String language, String logoSrc,
+                         List<Link> navPages, List<Link> footerPages) {
         /** Pages without the footer subscribe box (error pages). */
         public Chrome(String siteName, String tagline, List<Link> sections, List<FollowLink> follow, int year) {
-            this(siteName, tagline, sections, follow, year, null, "en", null);
+            this(siteName, tagline, sections, follow, year, null, "en", null, List.of(), List.of());
         }
 
         /** Text direction of the site's default language. */
@@ -24,6 +26,16 @@ public final class Views {
     }
 
     public record Link(String text, String href) {
+    }
+
+    /**
+     * A static page (About, Contact…): no section, byline, comments or related stories.
+     *
+     * @param updated when it last changed after publication, or null
+     * @param jsonLd  schema.org WebPage, already safe inside a script element
+     */
+    public record StaticPage(Chrome chrome, String headline, String standfirst, Time updated, FigureView lead, String bodyHtml,
+                             String lang, String dir, String canonicalUrl, String headTitle, String headDescription, String jsonLd) {
     }
 
     public record Time(String iso, String text) {

@@ -80,7 +80,8 @@ class DemoBodyDocumentsTest extends IntegrationTest {
     private static Set<String> demoSlugs() throws IOException {
         try (InputStream in = new ClassPathResource("demo/demo-content.json").getInputStream()) {
             JsonNode demo = JsonMapper.builder().build().readTree(in);
-            return demo.path("articles").values().stream().map(a -> a.path("slug").stringValue()).collect(Collectors.toSet());
+            return java.util.stream.Stream.concat(demo.path("articles").values().stream(), demo.path("pages").values().stream())
+                    .map(a -> a.path("slug").stringValue()).collect(Collectors.toSet());
         }
     }
 }

@@ -53,7 +53,10 @@ class NewsroomOnEveryScreenInBrowserTest extends BrowserTest {
             }
         });
         assertThat(routes).as("the desk, the editor and the reader desks are all found").contains("/newsroom",
-                "/newsroom/articles/new", "/newsroom/articles/" + article, "/newsroom/comments", "/newsroom/ingest", "/newsroom/members");
+                "/newsroom/articles/new", "/newsroom/articles/" + article, "/newsroom/comments", "/newsroom/ingest", "/newsroom/members",
+                "/newsroom/pages", "/newsroom/pages/new");
+        // A page opens in the same editor with other fields: the demo's About page is checked too.
+        routes.add("/newsroom/articles/" + db.sql("SELECT id FROM articles WHERE kind = 'page' AND slug = 'about'").query(Long.class).single());
 
         signInAs("ADMIN", "Every Screen Admin");
         List<String> problems = new ArrayList<>();
