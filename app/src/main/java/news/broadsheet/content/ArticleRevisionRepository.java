@@ -29,6 +29,11 @@ public class ArticleRevisionRepository {
                 .param("id", articleId).query(REVISION).list();
     }
 
+    Optional<ArticleRevision> latest(long articleId) {
+        return db.sql("SELECT * FROM article_revisions WHERE article_id = :id ORDER BY id DESC LIMIT 1")
+                .param("id", articleId).query(REVISION).optional();
+    }
+
     public Optional<ArticleRevision> find(long articleId, long revisionId) {
         return db.sql("SELECT * FROM article_revisions WHERE id = :id AND article_id = :article")
                 .param("id", revisionId).param("article", articleId).query(REVISION).optional();

@@ -1,6 +1,7 @@
 package news.broadsheet.content;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Writes articles: every change to an article and what hangs off it commits together or not at all. */
 @Service
 public class ArticleService {
+
+    static final Duration DRAFT_REVISION_EVERY = Duration.ofMinutes(10);
 
     private final ArticleRepository articles;
     private final TagRepository tags;
@@ -80,6 +83,7 @@ public class ArticleService {
             articles.replaceBody(id, edit, render(edit));
         }
         articles.setNewsroomColumns(id, edit.seoTitle(), edit.seoDescription(), createdBy);
+        revisions.insert(id, articles.forEditing(id).orElseThrow().edit(), Actor.current().name(), "First draft", clock.instant());
         return id;
     }
 
@@ -248,6 +252,7 @@ public class ArticleService {
             articles.replaceBody(id, edit, render(edit));
         }
         articles.setNewsroomColumns(id, edit.seoTitle(), edit.seoDescription(), createdBy);
+        revisions.insert(id, articles.forEditing(id).orElseThrow().edit(), Actor.current().name(), "First draft", clock.instant());
         return id;
     }
 
@@ -336,8 +341,19 @@ public class ArticleService {
             }
             revisions.insert(id, normalized, editor, "Saved", clock.instant());
             changes.record(ChangeEvent.Kind.ARTICLE_UPDATED, id);
+        } else if (draftRevisionDue(id, editor)) {
+            revisions.insert(id, normalized, editor, "Draft saved", clock.instant());
         }
         return articles.findById(id).orElseThrow().version();
+    }
+
+    /**
+     * Before publication a draft keeps a revision per writer per {@link #DRAFT_REVISION_EVERY} of work:
+     * enough to go back to an earlier draft, without one per autosave (every few seconds).
+     */
+    private boolean draftRevisionDue(long id, String editor) {
+        return revisions.latest(id).map(last -> !last.editor().equals(editor)
+                || last.createdAt().isBefore(clock.instant().minus(DRAFT_REVISION_EVERY))).orElse(true);
     }
 
     /**

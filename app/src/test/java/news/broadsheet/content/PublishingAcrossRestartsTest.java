@@ -66,7 +66,7 @@ class PublishingAcrossRestartsTest {
             assertThat(db.sql("SELECT COUNT(*) FROM changes WHERE article_id = :id AND kind = 'ARTICLE_PUBLISHED'")
                     .param("id", missed).query(Long.class).single()).as("published once").isEqualTo(1);
             assertThat(second.getBean(ArticleRevisionRepository.class).forArticle(missed)).extracting(ArticleRevision::note)
-                    .containsExactly("Published");
+                    .containsExactly("Published", "First draft");
 
             Instant onTimeAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
             long onTime = schedule(second, section, author, "scheduled-while-up", onTimeAt);

@@ -226,6 +226,28 @@ class ArticleEditorTest extends NewsroomTest {
     }
 
     @Test
+    void draftsKeepRevisionsFromTheFirstSaveWithoutOnePerAutosave() {
+        Staff author = staff(StaffRole.AUTHOR);
+        long id = createDraft(author, "Drafted story " + System.nanoTime());
+        assertThat(revisions.forArticle(id)).extracting(r -> r.note()).containsExactly("First draft");
+        for (String body : List.of("Typed a little.", "Typed a little more.")) {
+            Map<String, Object> form = formOf(author, id);
+            form.put("body", body);
+            assertThat(author.client().postWithCsrf("/newsroom/articles/" + id + "/autosave", form, "/newsroom/articles/" + id).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(revisions.forArticle(id)).as("one writer's autosaves within ten minutes").hasSize(1);
+
+        Staff editor = staff(StaffRole.EDITOR);
+        Map<String, Object> form = formOf(editor, id);
+        form.put("body", "The editor's tighter version.");
+        assertThat(editor.client().postWithCsrf("/newsroom/articles/" + id, form, "/newsroom/articles/" + id).statusCode()).isEqualTo(302);
+        assertThat(revisions.forArticle(id)).extracting(r -> r.note()).containsExactly("Draft saved", "First draft");
+        assertThat(revisions.forArticle(id).getFirst().editor()).startsWith("EDITOR ");
+        assertThat(editor.client().page("/newsroom/articles/" + id + "/revisions").select("tbody tr")).hasSize(2);
+    }
+
+    @Test
     void textPostedAfterTheSessionExpiredComesBackAfterSignIn() {
         Staff author = staff(StaffRole.AUTHOR);
         long id = createDraft(author, "Expired session " + System.nanoTime());
@@ -289,11 +311,11 @@ class ArticleEditorTest extends NewsroomTest {
         assertThat(editor.client().postWithCsrf("/newsroom/articles/" + id, form, "/newsroom/articles/" + id).statusCode()).isEqualTo(302);
 
         var list = revisions.forArticle(id);
-        assertThat(list).hasSize(2);
-        long original = list.getLast().id();
+        assertThat(list).extracting(r -> r.note()).containsExactly("Saved", "Published", "First draft");
+        long original = list.get(1).id();
         long corrected = list.getFirst().id();
         Document page = editor.client().page("/newsroom/articles/" + id + "/revisions?from=" + original + "&to=" + corrected);
-        assertThat(page.select("tbody tr")).hasSize(2);
+        assertThat(page.select("tbody tr")).hasSize(3);
         assertThat(page.select(".diff-removed").text()).contains("Second line.");
         assertThat(page.select(".diff-added").text()).contains("A corrected second line.");
         assertThat(page.select(".diff-same").text()).contains("First line.");
@@ -306,7 +328,7 @@ class ArticleEditorTest extends NewsroomTest {
         assertThat(editor.client().postWithCsrf("/newsroom/articles/" + id + "/revisions/" + original + "/restore",
                 Map.of("version", version), "/newsroom/articles/" + id + "/revisions").statusCode()).isEqualTo(302);
         assertThat(articles.findById(id).orElseThrow().bodyMarkdown()).isEqualTo("First line.\n\nSecond line.");
-        assertThat(revisions.forArticle(id)).as("a restore is itself a revision").hasSize(3);
+        assertThat(revisions.forArticle(id)).as("a restore is itself a revision").hasSize(4);
         assertThat(revisions.forArticle(id).getFirst().editor()).startsWith("EDITOR ");
     }
 }
