@@ -18,7 +18,8 @@ public record StoryCards(long articleId, NewsroomViews.Csrf csrf, List<Correctio
                          String error, String typed, boolean canEditCard, Card card, List<NewsroomViews.Option> figures,
                          String cardError) {
 
-    public record Card(String title, String description) {
+    // Serializable: a card refused with what was typed rides in the (database-stored) session as a flash attribute.
+    public record Card(String title, String description) implements java.io.Serializable {
     }
 
     public record Correction(String when, String iso, String editor, String text) {
