@@ -57,6 +57,8 @@ class DraftStash {
 
     private final JdbcClient db;
     private final RateLimiter limiter;
+    /** Counts on this node while the database (where the shared limits live on PostgreSQL) does not answer. */
+    private final RateLimiter duringOutage = RateLimiter.inMemory();
     private final Clock clock;
     private final Path spool;
 
@@ -69,7 +71,7 @@ class DraftStash {
 
     /** Keeps the request's form fields (never its CSRF token); empty when this address stashes too often. */
     Optional<String> keep(HttpServletRequest request) {
-        if (!limiter.tryAcquire(PER_ADDRESS, request.getRemoteAddr())) {
+        if (!allowed(request.getRemoteAddr())) {
             return Optional.empty();
         }
         StringBuilder form = new StringBuilder();
@@ -93,6 +95,17 @@ class DraftStash {
             spoolToDisk(Tokens.hash(id), target, form.toString(), now);
         }
         return Optional.of(id);
+    }
+
+    private boolean allowed(String address) {
+        try {
+            return limiter.tryAcquire(PER_ADDRESS, address);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            return duringOutage.tryAcquire(PER_ADDRESS, address);
+        }
     }
 
     Optional<Stashed> find(String id) {
