@@ -115,7 +115,7 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
-        ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
+        ld.put("mainEntityOfPage", node("@type", "WebPage", "@id", url));
         ld.put("url", url);
         ld.put("headline", page.headline());
         if (!page.standfirst().isBlank()) {
@@ -132,15 +132,15 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
             ld.put("keywords", page.tags().stream().map(Link::text).toList());
         }
         ld.put("author", page.authors().stream()
-                .map(a -> Map.of("@type", "Person", "name", a.text(), "url", urls.absolute(a.href()))).toList());
-        ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
+                .map(a -> node("@type", "Person", "name", a.text(), "url", urls.absolute(a.href()))).toList());
+        ld.put("publisher", node("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
         ld.put("isAccessibleForFree", !gated);
         if (gated) {
             // Google's paywalled-content markup: the held-back part is the element the gate leaves out.
-            ld.put("hasPart", Map.of("@type", "WebPageElement", "isAccessibleForFree", false, "cssSelector", ".gated-part"));
+            ld.put("hasPart", node("@type", "WebPageElement", "isAccessibleForFree", false, "cssSelector", ".gated-part"));
         }
         if (!corrections.isEmpty()) {
-            ld.put("correction", corrections.stream().map(c -> Map.of("@type", "CorrectionComment", "text", c.text(),
+            ld.put("correction", corrections.stream().map(c -> node("@type", "CorrectionComment", "text", c.text(),
                     "datePublished", c.date().iso())).toList());
         }
         if (page.attribution() != null) {
@@ -148,7 +148,7 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
             Map<String, Object> original = new java.util.LinkedHashMap<>();
             original.put("@type", "NewsArticle");
             original.put("url", a.originalUrl());
-            original.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", a.sourceName(), "url", a.sourceHomeUrl()));
+            original.put("publisher", node("@type", "NewsMediaOrganization", "name", a.sourceName(), "url", a.sourceHomeUrl()));
             if (a.published() != null) {
                 original.put("datePublished", a.published().iso());
             }
@@ -156,7 +156,7 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
                 original.put("dateModified", a.updated().iso());
             }
             if (!a.authors().isEmpty()) {
-                original.put("author", a.authors().stream().map(name -> Map.of("@type", "Person", "name", name)).toList());
+                original.put("author", a.authors().stream().map(name -> node("@type", "Person", "name", name)).toList());
             }
             ld.put("isBasedOn", original);
         }
@@ -184,8 +184,8 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
         if (modifiedIso != null) {
             ld.put("dateModified", modifiedIso);
         }
-        ld.put("isPartOf", Map.of("@type", "WebSite", "name", siteName, "url", urls.home()));
-        ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
+        ld.put("isPartOf", node("@type", "WebSite", "name", siteName, "url", urls.home()));
+        ld.put("publisher", node("@type", "NewsMediaOrganization", "name", siteName, "url", urls.home()));
         return scriptSafe(JSON.writeValueAsString(ld));
     }
 
@@ -208,5 +208,14 @@ class ArticleMetadata implements WebMvcConfigurer, HandlerInterceptor {
     static String scriptSafe(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    /** A JSON-LD object with its keys in the order written: Map.of's order changes from one JVM run to the next. */
+    private static Map<String, Object> node(Object... keysAndValues) {
+        Map<String, Object> node = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            node.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return node;
     }
 }
